@@ -1,0 +1,167 @@
+#include "llama_model.h"
+
+#include "../base/error.h"
+#include "../base/torch_compute.h"
+#include "llama_forward.h"
+
+#include <cstring>
+#include <filesystem>
+
+namespace basislab {
+namespace {
+
+at::ScalarType storageType(DType d) {
+    switch (d) {
+        case DType::F32: return at::kFloat;
+        case DType::F16: return at::kHalf;
+        case DType::BF16: return at::kBFloat16;
+    }
+    return at::kFloat;
+}
+
+std::string shapeText(const std::vector<std::int64_t>& shape) {
+    std::string s = "[";
+    for (std::size_t i = 0; i < shape.size(); ++i) s += (i ? ", " : "") + std::to_string(shape[i]);
+    return s + "]";
+}
+
+}  // namespace
+
+Projection& LayerWeights::operator[](MatrixType t) {
+    switch (t) {
+        case MatrixType::q: return q;
+        case MatrixType::k: return k;
+        case MatrixType::v: return v;
+        case MatrixType::o: return o;
+        case MatrixType::gate: return gate;
+        case MatrixType::up: return up;
+        case MatrixType::down: return down;
+    }
+    return q;
+}
+
+const Projection& LayerWeights::operator[](MatrixType t) const {
+    return const_cast<LayerWeights&>(*this)[t];
+}
+
+std::shared_ptr<LlamaModel> LlamaModel::open(const std::string& dir, const ModelOptions& options) {
+    namespace fs = std::filesystem;
+    validate(options.compute);
+    auto model = std::shared_ptr<LlamaModel>(new LlamaModel());
+    model->dir_ = dir;
+    const fs::path config_path = fs::path(dir) / "config.json";
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) throw Error("model folder '" + dir + "' does not exist or is not a folder");
+    if (!fs::exists(config_path)) throw Error("model folder '" + dir + "' has no config.json");
+    model->config_ = LlamaConfig::load(config_path.string());
+    model->checkpoint_ = Checkpoint::open(dir);
+    model->validateTensors();
+    const fs::path tok = fs::path(dir) / "tokenizer.model";
+    if (fs::exists(tok)) {
+        model->tokenizer_ = std::make_unique<Tokenizer>(tok.string());
+        if (model->tokenizer_->vocabSize() != model->config_.vocab_size)
+            throw Error("'" + tok.string() + "' has " + std::to_string(model->tokenizer_->vocabSize()) +
+                        " pieces but config.json says vocab_size " + std::to_string(model->config_.vocab_size));
+    }
+
+    model->device_ = toDevice(options.compute.device);
+    model->dtype_ = toDtype(options.compute.dtype);
+    const std::size_t compute_bytes =
+        std::size_t(model->checkpoint_->totalBytes() / 2) * std::size_t(at::elementSize(model->dtype_));
+    switch (options.residency) {
+        case Residency::Resident: model->resident_ = true; break;
+        case Residency::Stream: model->resident_ = false; break;
+        case Residency::Auto: model->resident_ = compute_bytes <= options.resident_budget_bytes; break;
+    }
+    model->cache_.resize(std::size_t(model->config_.num_hidden_layers));
+
+    model->embed_tokens_ = model->load(tensor_name::embedTokens());
+    model->final_norm_ = model->load(tensor_name::finalNorm());
+    model->lm_head_ = model->config_.tie_word_embeddings ? model->embed_tokens_ : model->load(tensor_name::lmHead());
+    return model;
+}
+
+void LlamaModel::validateTensors() const {
+    const LlamaConfig& c = config_;
+    const std::string cfg = dir_ + "/config.json";
+    auto check = [&](const std::string& tensor, std::vector<std::int64_t> expected) {
+        const TensorInfo& t = checkpoint_->tensor(tensor);
+        if (t.shape != expected)
+            throw Error("tensor '" + tensor + "' in '" + t.file + "' has shape " + t.shapeString() + ", but " + cfg +
+                        " implies " + shapeText(expected));
+    };
+    check(tensor_name::embedTokens(), {c.vocab_size, c.hidden_size});
+    check(tensor_name::finalNorm(), {c.hidden_size});
+    if (!c.tie_word_embeddings) check(tensor_name::lmHead(), {c.vocab_size, c.hidden_size});
+    for (int l = 0; l < c.num_hidden_layers; ++l) {
+        check(tensor_name::inputNorm(l), {c.hidden_size});
+        check(tensor_name::postAttentionNorm(l), {c.hidden_size});
+        for (MatrixType t : kMatrixTypes) check(tensor_name::projection(l, t), {c.dOut(t), c.dIn(t)});
+    }
+    // A layer beyond num_hidden_layers means the config and the weights disagree.
+    if (checkpoint_->find(tensor_name::inputNorm(c.num_hidden_layers)))
+        throw Error("the checkpoint in '" + dir_ +
+                    "' has more layers than num_hidden_layers = " + std::to_string(c.num_hidden_layers) + " in " + cfg);
+}
+
+const Tokenizer& LlamaModel::requireTokenizer() const {
+    if (!tokenizer_) throw Error("model folder '" + dir_ + "' has no tokenizer.model (SentencePiece)");
+    return *tokenizer_;
+}
+
+at::Tensor LlamaModel::load(const std::string& tensor_name) const {
+    return load(tensor_name, dtype_, device_);
+}
+
+at::Tensor LlamaModel::load(const std::string& tensor_name, at::ScalarType dtype, at::Device device) const {
+    const TensorInfo& info = checkpoint_->tensor(tensor_name);
+    // Copy out of the mapping (the data may be unaligned), then convert on the target device.
+    at::Tensor raw = at::empty(info.shape, at::TensorOptions().dtype(storageType(info.dtype)));
+    std::memcpy(raw.data_ptr(), info.data, info.nbytes);
+    if (!device.is_cpu()) raw = raw.to(device);
+    return raw.to(dtype);
+}
+
+at::Tensor LlamaModel::embed(const at::Tensor& ids) const {
+    const auto max_id = ids.numel() ? ids.max().item<std::int64_t>() : 0;
+    const auto min_id = ids.numel() ? ids.min().item<std::int64_t>() : 0;
+    if (min_id < 0 || max_id >= config_.vocab_size)
+        throw Error("token id " + std::to_string(min_id < 0 ? min_id : max_id) + " is outside the vocabulary (" +
+                    std::to_string(config_.vocab_size) + ")");
+    return at::embedding(embed_tokens_, ids.to(device_));
+}
+
+std::shared_ptr<const LayerWeights> LlamaModel::layer(int l, const ProjectionOverrides* overrides) const {
+    if (l < 0 || l >= config_.num_hidden_layers) throw Error("layer " + std::to_string(l) + " does not exist");
+    std::shared_ptr<const LayerWeights> base;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        base = cache_[std::size_t(l)];
+    }
+    if (!base) {
+        auto w = std::make_shared<LayerWeights>();
+        w->input_norm = load(tensor_name::inputNorm(l));
+        w->post_attention_norm = load(tensor_name::postAttentionNorm(l));
+        for (MatrixType t : kMatrixTypes) (*w)[t].weight = load(tensor_name::projection(l, t));
+        base = w;
+        if (resident_) {
+            std::lock_guard<std::mutex> lock(mutex_);
+            cache_[std::size_t(l)] = base;
+        }
+    }
+    if (!overrides) return base;
+    std::shared_ptr<LayerWeights> replaced;
+    for (MatrixType t : kMatrixTypes) {
+        const auto it = overrides->find({l, t});
+        if (it == overrides->end()) continue;
+        if (!replaced) replaced = std::make_shared<LayerWeights>(*base);
+        (*replaced)[t] = it->second;
+    }
+    return replaced ? replaced : base;
+}
+
+at::Tensor LlamaModel::head(const at::Tensor& hidden) const {
+    return at::linear(rmsNorm(hidden, final_norm_, config_.rms_norm_eps), lm_head_);
+}
+
+}  // namespace basislab

@@ -1,0 +1,64 @@
+// The workbench's session file: everything needed to restore a window, in HDF5 (the library of
+// the calibration store). Written atomically (temporary file, flush, rename).
+//
+// Layout, format_version 1 (strings are variable-length UTF-8; ints are int64 unless noted):
+//   /                     attrs  format = "basislab-session", format_version = 1,
+//                                writer = "BasisLab <version>", saved_at (ISO 8601 UTC)
+//   /model                attrs  path, device, dtype, threads
+//   /calibration          attrs  source = "none" | "link" | "embedded",
+//                                path, sha256 (of the linked or embedded calibration file),
+//                                text_path, windows, seq_len, seed (-1 = first windows in order)
+//   /calibration/store    group  (source "embedded" only) the root of the calibration file,
+//                                copied object by object (H5Ocopy) with its attributes
+//   /plan                 attrs  method, ratio (double), alpha, refit (0/1),
+//                                group_size (int64[7]), shared (int64[7], 0/1); kMatrixTypes order
+//   /evaluation           attrs  text_path, window, max_windows
+//   /runs                 attrs  count; one group per run, "0000", "0001", ... in table order,
+//                                attrs: the plan's attrs (as /plan) + achieved_ratio, params, ppl,
+//                                error (NaN = none), seconds, text_path, window, windows, device,
+//                                dtype, finished_at
+//   /view                 attrs  free-form UI state strings (current step, selections, ...)
+// Reading collects warnings for missing optional attributes instead of failing; a file that is
+// not a session, or was written by a newer format_version, is an Error.
+#pragma once
+
+#include "../base/compute.h"
+#include "plan_settings.h"
+#include "requests.h"
+#include "run_record.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace basislab::api {
+
+inline constexpr int kSessionFormatVersion = 1;
+
+enum class CalibrationSource { None, Link, Embedded };
+
+struct SessionData {
+    std::string model_dir;
+    ComputeOptions compute;
+    CalibrationSource calibration_source = CalibrationSource::None;
+    std::string calibration_path;  // Link: the calibration file; Embedded: the file it was copied from
+    std::string calibration_sha256;
+    CalibrationRequest calibration_request;  // the calibration page's settings
+    PlanSettings plan;
+    PerplexityRequest evaluation;  // the evaluation page's settings
+    std::vector<RunRecord> runs;
+    std::map<std::string, std::string> view;
+};
+
+/// Writes `data` to `path` atomically. With calibration_source Embedded, the file at
+/// data.calibration_path is copied into the session. Throws Error naming the path on failure.
+void writeSession(const std::string& path, const SessionData& data);
+
+/// Reads a session. Missing optional attributes become defaults and a line in `warnings`.
+SessionData readSession(const std::string& path, std::vector<std::string>* warnings = nullptr);
+
+/// Writes the calibration embedded in session `session_path` to `target_path` as a standalone
+/// calibration file (atomically). Throws Error when the session embeds none.
+void extractEmbeddedCalibration(const std::string& session_path, const std::string& target_path);
+
+}  // namespace basislab::api

@@ -1,0 +1,82 @@
+// Step 4, Evaluation: perplexity on a chosen text (background, cancellable), the runs table
+// (sortable, with a reference run to compare against, exportable as CSV and LaTeX) and the plot of
+// perplexity against compression ratio per method and alpha form.
+#pragma once
+
+#include "api/requests.h"
+
+#include <QWidget>
+
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QSpinBox;
+class QSplitter;
+class QTableView;
+
+namespace basislab::gui {
+
+class JobController;
+class JobPanel;
+class PlotView;
+class RunsTableModel;
+class WorkbenchDocument;
+
+class EvaluationPage : public QWidget {
+    Q_OBJECT
+public:
+    EvaluationPage(WorkbenchDocument* document, JobController* jobs, QWidget* parent = nullptr);
+
+    PlotView* runsPlot() const { return plot_; }
+    RunsTableModel* runsModel() const { return model_; }
+    QSplitter* splitter() const { return splitter_; }
+
+public Q_SLOTS:
+    /// Evaluates the uncompressed model on the chosen text (Ctrl+E).
+    void evaluate();
+    void exportCsv();
+    void exportLatex();
+
+Q_SIGNALS:
+    void message(const QString& text);
+    void failed(const QString& title, const QString& text);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void browseText();
+    void requestEdited();
+    void showRequest();
+    void updatePlot();
+    void showTableMenu(const QPoint& pos);
+    QVector<int> selectedRows() const;
+    void retranslate();
+
+    WorkbenchDocument* document_;
+    JobController* jobs_;
+    quint64 pending_ = 0;
+    api::PerplexityRequest submitted_;  // the request of the pending job
+    QGroupBox* settings_box_;
+    QLabel* text_label_;
+    QLineEdit* text_;
+    QPushButton* browse_;
+    QLabel* window_label_;
+    QSpinBox* window_;
+    QLabel* max_windows_label_;
+    QSpinBox* max_windows_;
+    QPushButton* run_;
+    JobPanel* panel_;
+    RunsTableModel* model_;
+    QSortFilterProxyModel* proxy_;
+    QTableView* table_;
+    QPushButton* export_csv_;
+    QPushButton* export_latex_;
+    QPushButton* remove_;
+    PlotView* plot_;
+    QSplitter* splitter_;
+};
+
+}  // namespace basislab::gui

@@ -1,0 +1,59 @@
+// The workbench's worker: one long-lived object on its own QThread (as Tiled's projectmodel.cpp)
+// that owns the opened model and runs every LibTorch job. Requests arrive as queued slot calls,
+// results leave as signals. Cancellation: each job's ProgressFn polls the shared JobFlags and
+// returns false, so the core throws Cancelled and the job reports cancelled().
+#pragma once
+
+#include "base/progress.h"
+#include "job_types.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace basislab::api {
+class ModelSession;
+}
+
+namespace basislab::gui {
+
+/// Shared between the controller (GUI thread) and the worker.
+struct JobFlags {
+    std::atomic<quint64> cancel_up_to{0};  // every job with an id <= this is cancelled
+    std::atomic<bool> shutting_down{false};
+    bool cancelled(quint64 id) const { return shutting_down.load() || id <= cancel_up_to.load(); }
+};
+
+class JobWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit JobWorker(std::shared_ptr<JobFlags> flags);
+    ~JobWorker() override;
+
+public Q_SLOTS:
+    /// Asks LibTorch which devices it can use; answers with devicesFound().
+    void listDevices();
+    void openModel(quint64 id, const QString& dir, const basislab::ComputeOptions& compute);
+    void evaluate(quint64 id, const basislab::api::PerplexityRequest& request);
+
+Q_SIGNALS:
+    void devicesFound(const QStringList& devices);
+    void progress(quint64 id, const basislab::gui::JobProgress& progress);
+    void modelOpened(quint64 id, const basislab::gui::ModelInfoPtr& info);
+    void evaluated(quint64 id, const basislab::api::PerplexitySnapshot& result);
+    void failed(quint64 id, const QString& message);
+    void cancelled(quint64 id);
+
+private:
+    /// Runs `work` and turns its outcome into exactly one of: (the work's own signal), failed(), cancelled().
+    void run(quint64 id, const std::function<void()>& work);
+    ProgressFn progressFor(quint64 id);
+    const api::ModelSession& requireModel() const;
+
+    std::shared_ptr<JobFlags> flags_;
+    std::unique_ptr<api::ModelSession> model_;
+};
+
+}  // namespace basislab::gui

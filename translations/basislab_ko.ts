@@ -1,4 +1,1248 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
+<context>
+    <name>CalibrationPlots</name>
+    <message>
+        <source>RMS norm √(tr G / N)</source>
+        <translation>RMS 노름 √(tr G / N)</translation>
+    </message>
+    <message>
+        <source>Mean squared norm tr G / N</source>
+        <translation>평균 제곱 노름 tr G / N</translation>
+    </message>
+    <message>
+        <source>Largest eigenvalue λ_max(G) / N</source>
+        <translation>최대 고윳값 λ_max(G) / N</translation>
+    </message>
+    <message>
+        <source>Frobenius norm ‖G‖_F / N</source>
+        <translation>프로베니우스 노름 ‖G‖_F / N</translation>
+    </message>
+    <message>
+        <source>Mean |x_j| over channels</source>
+        <translation>채널 평균 |x_j|</translation>
+    </message>
+    <message>
+        <source>attn_in (q, k, v)</source>
+        <translation>attn_in (q, k, v)</translation>
+    </message>
+    <message>
+        <source>o_in (o)</source>
+        <translation>o_in (o)</translation>
+    </message>
+    <message>
+        <source>mlp_in (gate, up)</source>
+        <translation>mlp_in (gate, up)</translation>
+    </message>
+    <message>
+        <source>down_in (down)</source>
+        <translation>down_in (down)</translation>
+    </message>
+    <message>
+        <source>Input scale per layer</source>
+        <translation>층별 입력 스케일</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>층</translation>
+    </message>
+    <message>
+        <source>Gram eigen-spectrum, %1</source>
+        <translation>그람 행렬 고윳값 스펙트럼, %1</translation>
+    </message>
+    <message>
+        <source>Eigenvalue index</source>
+        <translation>고윳값 번호</translation>
+    </message>
+    <message>
+        <source>Share of the trace λ_i / Σλ</source>
+        <translation>대각합 대비 비율 λ_i / Σλ</translation>
+    </message>
+    <message>
+        <source>Eigenvalue λ_i / N</source>
+        <translation>고윳값 λ_i / N</translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation>%1층</translation>
+    </message>
+</context>
+<context>
+    <name>PlanText</name>
+    <message>
+        <source>Original (uncompressed)</source>
+        <translation>원본 (압축 안 함)</translation>
+    </message>
+</context>
+<context>
+    <name>PlotExport</name>
+    <message>
+        <source>Cannot write to the folder of %1: %2</source>
+        <translation>%1의 폴더에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the figure %1</source>
+        <translation>그림 %1을(를) 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Cannot replace %1</source>
+        <translation>%1을(를) 바꿀 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The figure size must be positive.</source>
+        <translation>그림 크기는 0보다 커야 합니다.</translation>
+    </message>
+    <message>
+        <source>The resolution must be between 10 and 2400 dpi.</source>
+        <translation>해상도는 10에서 2400 dpi 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>The font size must be between 4 and 72 pt.</source>
+        <translation>글꼴 크기는 4에서 72 pt 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TextFormat</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1분 %2초</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1시간 %2분</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation>초당 %1 토큰</translation>
+    </message>
+</context>
+<context>
+    <name>basislab::gui::CalibrationPage</name>
+    <message>
+        <source>Calibration Text</source>
+        <translation>보정 텍스트</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.raw);;All files (*)</source>
+        <translation>텍스트 파일 (*.txt *.raw);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation>%1층</translation>
+    </message>
+    <message>
+        <source>%1 windows × %2 tokens of %3 (%4 tokens per site), %5 on %6 (%7); took %8</source>
+        <translation>%3의 윈도 %1개 × %2 토큰 (사이트당 %4 토큰), %6에서 %5 (%7); %8 걸림</translation>
+    </message>
+    <message>
+        <source>not saved</source>
+        <translation>저장 안 됨</translation>
+    </message>
+    <message>
+        <source>No calibration yet: run one on a text, or load a saved one.</source>
+        <translation>아직 보정이 없습니다. 텍스트로 보정을 실행하거나 저장된 보정을 불러오세요.</translation>
+    </message>
+    <message>
+        <source>Calibration data</source>
+        <translation>보정 데이터</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>텍스트:</translation>
+    </message>
+    <message>
+        <source>UTF-8 text the calibration windows are cut from</source>
+        <translation>보정 윈도를 잘라 낼 UTF-8 텍스트</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>Choose the calibration text</source>
+        <translation>보정 텍스트 선택</translation>
+    </message>
+    <message>
+        <source>Windows:</source>
+        <translation>윈도 수:</translation>
+    </message>
+    <message>
+        <source>Number of calibration windows N</source>
+        <translation>보정 윈도 개수 N</translation>
+    </message>
+    <message>
+        <source>Sequence length:</source>
+        <translation>시퀀스 길이:</translation>
+    </message>
+    <message>
+        <source>Tokens per window L, including BOS</source>
+        <translation>윈도당 토큰 수 L (BOS 포함)</translation>
+    </message>
+    <message>
+        <source>Shuffle with seed</source>
+        <translation>시드로 섞기</translation>
+    </message>
+    <message>
+        <source>Pick N random windows of the text with this seed; off: the first N windows in order</source>
+        <translation>이 시드로 텍스트에서 윈도 N개를 무작위로 고릅니다. 끄면 처음 N개 윈도를 순서대로 씁니다</translation>
+    </message>
+    <message>
+        <source>Seed of the window shuffle</source>
+        <translation>윈도 섞기에 쓸 시드</translation>
+    </message>
+    <message>
+        <source>Scale measure:</source>
+        <translation>스케일 척도:</translation>
+    </message>
+    <message>
+        <source>How the size of a site&apos;s input is measured per layer (N: calibration tokens)</source>
+        <translation>층마다 사이트 입력의 크기를 재는 방법 (N: 보정 토큰 수)</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>사이트:</translation>
+    </message>
+    <message>
+        <source>Which input&apos;s Gram G = XᵀX to show</source>
+        <translation>어느 입력의 그람 행렬 G = XᵀX를 보일지</translation>
+    </message>
+    <message>
+        <source>Normalised</source>
+        <translation>정규화</translation>
+    </message>
+    <message>
+        <source>On: each eigenvalue&apos;s share of the trace; off: eigenvalues divided by the tokens N</source>
+        <translation>켜면 각 고윳값이 대각합에서 차지하는 비율, 끄면 고윳값을 토큰 수 N으로 나눈 값</translation>
+    </message>
+    <message>
+        <source>Layers whose spectra are drawn</source>
+        <translation>스펙트럼을 그릴 층</translation>
+    </message>
+    <message>
+        <source>Input scale</source>
+        <translation>입력 스케일</translation>
+    </message>
+    <message>
+        <source>Spectrum</source>
+        <translation>스펙트럼</translation>
+    </message>
+    <message>
+        <source>Per-layer input scale of each site, log scale</source>
+        <translation>사이트별 층 입력 스케일 (로그 눈금)</translation>
+    </message>
+    <message>
+        <source>Eigenvalues of the Gram of chosen layers, log scale</source>
+        <translation>선택한 층의 그람 행렬 고윳값 (로그 눈금)</translation>
+    </message>
+    <message>
+        <source>No calibration yet: run or load one to see the input scale per layer.</source>
+        <translation>아직 보정이 없습니다. 보정을 실행하거나 불러오면 층별 입력 스케일이 보입니다.</translation>
+    </message>
+    <message>
+        <source>No calibration yet: run or load one to see the Gram spectra.</source>
+        <translation>아직 보정이 없습니다. 보정을 실행하거나 불러오면 그람 행렬 스펙트럼이 보입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>basislab::gui::EvaluationPage</name>
+    <message>
+        <source>Perplexity %1 on %2 windows (%3 s)</source>
+        <translation>퍼플렉서티 %1 (윈도 %2개, %3초)</translation>
+    </message>
+    <message>
+        <source>Evaluation failed</source>
+        <translation>평가 실패</translation>
+    </message>
+    <message>
+        <source>Evaluation cancelled</source>
+        <translation>평가를 취소했습니다</translation>
+    </message>
+    <message>
+        <source>Evaluation Text</source>
+        <translation>평가 텍스트</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.raw);;All files (*)</source>
+        <translation>텍스트 파일 (*.txt *.raw);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>평가</translation>
+    </message>
+    <message>
+        <source>Choose a text file to evaluate on.</source>
+        <translation>평가할 텍스트 파일을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Use as Reference for Δ PPL</source>
+        <translation>Δ PPL 기준으로 사용</translation>
+    </message>
+    <message>
+        <source>Clear Reference</source>
+        <translation>기준 지우기</translation>
+    </message>
+    <message>
+        <source>Remove Selected Runs</source>
+        <translation>선택한 실행 삭제</translation>
+    </message>
+    <message>
+        <source>Perplexity against compression ratio</source>
+        <translation>압축률에 따른 퍼플렉서티</translation>
+    </message>
+    <message>
+        <source>Compression ratio (%)</source>
+        <translation>압축률 (%)</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>퍼플렉서티</translation>
+    </message>
+    <message>
+        <source>, refit</source>
+        <translation>, 재적합</translation>
+    </message>
+    <message>
+        <source>Export Runs as CSV</source>
+        <translation>실행 목록을 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Runs written to %1</source>
+        <translation>실행 목록을 %1에 썼습니다</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Export Runs as LaTeX</source>
+        <translation>실행 목록을 LaTeX로 내보내기</translation>
+    </message>
+    <message>
+        <source>LaTeX (*.tex)</source>
+        <translation>LaTeX (*.tex)</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>텍스트:</translation>
+    </message>
+    <message>
+        <source>UTF-8 text file to measure perplexity on</source>
+        <translation>퍼플렉서티를 잴 UTF-8 텍스트 파일</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>Choose the evaluation text</source>
+        <translation>평가 텍스트 선택</translation>
+    </message>
+    <message>
+        <source>Window:</source>
+        <translation>윈도:</translation>
+    </message>
+    <message>
+        <source>Tokens per window, including BOS (the README&apos;s perplexity protocol)</source>
+        <translation>윈도당 토큰 수, BOS 포함 (README의 퍼플렉서티 측정 규약)</translation>
+    </message>
+    <message>
+        <source>Max windows:</source>
+        <translation>최대 윈도 수:</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>Evaluate only the first N windows (all: the whole text)</source>
+        <translation>처음 N개 윈도만 평가 (전체: 텍스트 전부)</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>평가</translation>
+    </message>
+    <message>
+        <source>Measure perplexity on the worker thread (Ctrl+E); the result becomes a row of the runs table</source>
+        <translation>작업 스레드에서 퍼플렉서티를 잽니다 (Ctrl+E). 결과는 실행 표의 한 행이 됩니다</translation>
+    </message>
+    <message>
+        <source>Every evaluation; click a header to sort, right-click to compare or remove</source>
+        <translation>모든 평가 결과. 머리글을 누르면 정렬, 오른쪽 클릭으로 비교하거나 삭제</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Export the runs table as CSV</source>
+        <translation>실행 표를 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <source>LaTeX…</source>
+        <translation>LaTeX…</translation>
+    </message>
+    <message>
+        <source>Export the runs table as a LaTeX (booktabs) table</source>
+        <translation>실행 표를 LaTeX (booktabs) 표로 내보내기</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Remove the selected runs</source>
+        <translation>선택한 실행 삭제</translation>
+    </message>
+    <message>
+        <source>No runs yet: evaluate to see perplexity against compression ratio.</source>
+        <translation>아직 실행이 없습니다. 평가하면 압축률에 따른 퍼플렉서티가 보입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>basislab::gui::ExportDialog</name>
+    <message>
+        <source>Export Figure</source>
+        <translation>그림 내보내기</translation>
+    </message>
+    <message>
+        <source>Where the figure is written; the suffix chooses the format</source>
+        <translation>그림을 쓸 위치. 확장자가 형식을 정합니다</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>Choose the file to write</source>
+        <translation>쓸 파일 선택</translation>
+    </message>
+    <message>
+        <source>PDF (vector)</source>
+        <translation>PDF (벡터)</translation>
+    </message>
+    <message>
+        <source>SVG (vector)</source>
+        <translation>SVG (벡터)</translation>
+    </message>
+    <message>
+        <source>PNG (raster)</source>
+        <translation>PNG (래스터)</translation>
+    </message>
+    <message>
+        <source>CSV (the plotted data)</source>
+        <translation>CSV (그래프 데이터)</translation>
+    </message>
+    <message>
+        <source>PDF and SVG stay sharp at any zoom; PNG is a bitmap at the chosen resolution</source>
+        <translation>PDF와 SVG는 어떤 배율에서도 선명하고, PNG는 고른 해상도의 비트맵입니다</translation>
+    </message>
+    <message>
+        <source>Width of the figure on paper</source>
+        <translation>종이 위 그림 너비</translation>
+    </message>
+    <message>
+        <source>Height of the figure on paper</source>
+        <translation>종이 위 그림 높이</translation>
+    </message>
+    <message>
+        <source>cm</source>
+        <translation>cm</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>in</translation>
+    </message>
+    <message>
+        <source>Unit of width and height</source>
+        <translation>너비와 높이의 단위</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source>Resolution of PNG images (dots per inch)</source>
+        <translation>PNG 이미지 해상도 (인치당 점 수)</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>Font size of labels, ticks and legend, in points on paper</source>
+        <translation>축 이름, 눈금, 범례의 글꼴 크기 (종이 위 포인트)</translation>
+    </message>
+    <message>
+        <source>Publication style</source>
+        <translation>논문용 스타일</translation>
+    </message>
+    <message>
+        <source>White background, thin axes, legend inside, no title: ready for a paper</source>
+        <translation>흰 배경, 가는 축, 안쪽 범례, 제목 없음: 논문에 바로 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>파일:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>형식:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>크기:</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>해상도:</translation>
+    </message>
+    <message>
+        <source>Font size:</source>
+        <translation>글꼴 크기:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;CSV (*.csv)</source>
+        <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>basislab::gui::JobPanel</name>
+    <message>
+        <source>Cancelled after %1</source>
+        <translation>%1 후 취소됨</translation>
+    </message>
+    <message>
+        <source>Failed after %1</source>
+        <translation>%1 후 실패</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>시작하는 중…</translation>
+    </message>
+    <message>
+        <source>%p% · layer %1 of %2</source>
+        <translation>%p% · %2층 중 %1층</translation>
+    </message>
+    <message>
+        <source>%p%</source>
+        <translation>%p%</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>남은 시간 %1</translation>
+    </message>
+    <message>
+        <source>Done in %1</source>
+        <translation>%1 만에 완료</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Stop the running job (Esc); nothing half-done is kept</source>
+        <translation>실행 중인 작업을 멈춥니다 (Esc). 반쯤 된 결과는 남기지 않습니다</translation>
+    </message>
+    <message>
+        <source>Progress of the running job</source>
+        <translation>실행 중인 작업의 진행률</translation>
+    </message>
+    <message>
+        <source>Throughput so far</source>
+        <translation>지금까지의 처리 속도</translation>
+    </message>
+    <message>
+        <source>Estimated time left</source>
+        <translation>예상 남은 시간</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>대기 중</translation>
+    </message>
+</context>
+<context>
+    <name>basislab::gui::MainWindow</name>
+    <message>
+        <source>Cannot open the model</source>
+        <translation>모델을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Opening the model…</source>
+        <translation>모델을 여는 중…</translation>
+    </message>
+    <message>
+        <source>Evaluating…</source>
+        <translation>평가하는 중…</translation>
+    </message>
+    <message>
+        <source>Calibrating…</source>
+        <translation>보정하는 중…</translation>
+    </message>
+    <message>
+        <source>Loading the calibration…</source>
+        <translation>보정을 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1을(를) 썼습니다</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>제목 없음</translation>
+    </message>
+    <message>
+        <source>1  Model</source>
+        <translation>1  모델</translation>
+    </message>
+    <message>
+        <source>2  Calibration</source>
+        <translation>2  보정</translation>
+    </message>
+    <message>
+        <source>3  Compression</source>
+        <translation>3  압축</translation>
+    </message>
+    <message>
+        <source>4  Evaluation</source>
+        <translation>4  평가</translation>
+    </message>
+    <message>
+        <source>Open a model and choose where it computes</source>
+        <translation>모델을 열고 계산할 장치를 고릅니다</translation>
+    </message>
+    <message>
+        <source>Run or load a calibration and look at input scales and spectra</source>
+        <translation>보정을 실행하거나 불러와 입력 스케일과 스펙트럼을 봅니다</translation>
+    </message>
+    <message>
+        <source>Choose the method, ratio, groups and α form, with a live error preview</source>
+        <translation>방법, 압축률, 그룹, α 형태를 고르며 오차를 실시간으로 미리 봅니다</translation>
+    </message>
+    <message>
+        <source>Measure perplexity and compare runs</source>
+        <translation>퍼플렉서티를 재고 실행 결과를 비교합니다</translation>
+    </message>
+    <message>
+        <source>The compression pipeline, step by step (Ctrl+1 … Ctrl+4)</source>
+        <translation>압축 파이프라인 단계 (Ctrl+1 … Ctrl+4)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;New here?&lt;/b&gt; Open the bundled demo model (stories260k, a tiny Llama) with its text, and walk through the whole pipeline in a minute on a laptop CPU.</source>
+        <translation>&lt;b&gt;처음이신가요?&lt;/b&gt; 함께 들어 있는 데모 모델(작은 Llama인 stories260k)과 텍스트를 열면 노트북 CPU에서 1분 만에 전체 파이프라인을 따라가 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Open Demo Model</source>
+        <translation>데모 모델 열기</translation>
+    </message>
+    <message>
+        <source>Open the bundled stories260k model and its demo text</source>
+        <translation>함께 들어 있는 stories260k 모델과 데모 텍스트 열기</translation>
+    </message>
+    <message>
+        <source>Not Now</source>
+        <translation>나중에</translation>
+    </message>
+    <message>
+        <source>Hide this offer; the demo stays in the File menu</source>
+        <translation>이 안내를 숨깁니다. 데모는 파일 메뉴에 남아 있습니다</translation>
+    </message>
+    <message>
+        <source>The job running on the worker thread</source>
+        <translation>작업 스레드에서 실행 중인 작업</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Recent &amp;Models</source>
+        <translation>최근 모델(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Recent &amp;Sessions</source>
+        <translation>최근 세션(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Model…</source>
+        <translation>모델 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a Hugging Face Llama model folder</source>
+        <translation>Hugging Face Llama 모델 폴더 열기</translation>
+    </message>
+    <message>
+        <source>Open &amp;Demo Model</source>
+        <translation>데모 모델 열기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Open the bundled stories260k model with its demo text</source>
+        <translation>함께 들어 있는 stories260k 모델과 데모 텍스트 열기</translation>
+    </message>
+    <message>
+        <source>Open &amp;Session…</source>
+        <translation>세션 열기(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Restore a saved session: model, calibration, plan and runs</source>
+        <translation>저장된 세션(모델, 보정, 계획, 실행 목록)을 되살립니다</translation>
+    </message>
+    <message>
+        <source>&amp;Save Session</source>
+        <translation>세션 저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the model, calibration, plan and runs as a session file</source>
+        <translation>모델, 보정, 계획, 실행 목록을 세션 파일로 저장합니다</translation>
+    </message>
+    <message>
+        <source>Save Session &amp;As…</source>
+        <translation>다른 이름으로 세션 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save the session under a new name</source>
+        <translation>세션을 새 이름으로 저장합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Export All Figures…</source>
+        <translation>모든 그림 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write every plot as PNG, PDF and SVG (and CSV) to a folder</source>
+        <translation>모든 그래프를 PNG, PDF, SVG(와 CSV)로 한 폴더에 씁니다</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Close the workbench; a running job is cancelled</source>
+        <translation>워크벤치를 닫습니다. 실행 중인 작업은 취소됩니다</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>환경 설정(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Language, CPU threads and resets</source>
+        <translation>언어, CPU 스레드, 초기화</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate</source>
+        <translation>평가(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Measure perplexity on the evaluation text</source>
+        <translation>평가 텍스트로 퍼플렉서티를 잽니다</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Job</source>
+        <translation>작업 취소(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel the running job</source>
+        <translation>실행 중인 작업을 취소합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>모델(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Calibration</source>
+        <translation>보정(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Com&amp;pression</source>
+        <translation>압축(&amp;P)</translation>
+    </message>
+    <message>
+        <source>E&amp;valuation</source>
+        <translation>평가(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Go to step %1</source>
+        <translation>%1단계로 이동</translation>
+    </message>
+    <message>
+        <source>&amp;About BasisLab</source>
+        <translation>BasisLab 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>What BasisLab is and how to use it</source>
+        <translation>BasisLab이 무엇이고 어떻게 쓰는지</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt 정보(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>The Qt version in use</source>
+        <translation>사용 중인 Qt 버전</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1을(를) 여는 중…</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>데모</translation>
+    </message>
+    <message>
+        <source>The bundled demo model (resources/demo/stories260k) was not found. Set BASISLAB_DEMO_DIR to the folder that holds stories260k.</source>
+        <translation>함께 들어 있는 데모 모델(resources/demo/stories260k)을 찾지 못했습니다. BASISLAB_DEMO_DIR을 stories260k가 들어 있는 폴더로 설정하세요.</translation>
+    </message>
+    <message>
+        <source>Opened %1 on %2</source>
+        <translation>%1을(를) %2에서 열었습니다</translation>
+    </message>
+    <message>
+        <source>Cannot open the session</source>
+        <translation>세션을 열 수 없습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>Session opened with %n warning(s); see the log</source>
+        <translation>
+            <numerusform>세션을 열었지만 경고가 %n개 있습니다. 로그를 보세요</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot save the session</source>
+        <translation>세션을 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Session saved to %1</source>
+        <translation>세션을 %1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Open Model Folder</source>
+        <translation>모델 폴더 열기</translation>
+    </message>
+    <message>
+        <source>Open Session</source>
+        <translation>세션 열기</translation>
+    </message>
+    <message>
+        <source>BasisLab sessions (*.blsession);;All files (*)</source>
+        <translation>BasisLab 세션 (*.blsession);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Save Session</source>
+        <translation>세션 저장</translation>
+    </message>
+    <message>
+        <source>BasisLab sessions (*.blsession)</source>
+        <translation>BasisLab 세션 (*.blsession)</translation>
+    </message>
+    <message>
+        <source>Export All Figures To</source>
+        <translation>모든 그림을 내보낼 폴더</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n file(s) to %1</source>
+        <translation>
+            <numerusform>%1에 파일 %n개를 썼습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>About BasisLab</source>
+        <translation>BasisLab 정보</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;BasisLab %1&lt;/h3&gt;&lt;p&gt;A workbench for compressing Llama models by low-rank SVD with cross-layer &lt;b&gt;basis sharing&lt;/b&gt;, and for studying why layer-wise input scale calibration helps.&lt;/p&gt;&lt;p&gt;Work through the steps on the left: open a model, calibrate it on a text, choose a compression plan while the reconstruction error updates live, and evaluate perplexity. Every plot exports to PDF, SVG and PNG; sessions keep everything for later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;BasisLab %1&lt;/h3&gt;&lt;p&gt;층 간 &lt;b&gt;기저 공유&lt;/b&gt;를 쓰는 저랭크 SVD로 Llama 모델을 압축하고, 층별 입력 스케일 보정이 왜 도움이 되는지 연구하는 워크벤치입니다.&lt;/p&gt;&lt;p&gt;왼쪽 단계를 차례로 따라가세요. 모델을 열고, 텍스트로 보정하고, 재구성 오차를 실시간으로 보며 압축 계획을 고르고, 퍼플렉서티를 평가합니다. 모든 그래프는 PDF, SVG, PNG로 내보낼 수 있고, 세션에 모든 것을 저장해 두었다가 다시 열 수 있습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>저장하지 않은 변경</translation>
+    </message>
+    <message>
+        <source>The session has unsaved changes. Save them first?</source>
+        <translation>세션에 저장하지 않은 변경이 있습니다. 먼저 저장할까요?</translation>
+    </message>
+</context>
+<context>
+    <name>basislab::gui::ModelPage</name>
+    <message>
+        <source>No model is open. Open a Hugging Face Llama folder (Ctrl+O), drop one here, or try the bundled demo.</source>
+        <translation>열린 모델이 없습니다. Hugging Face Llama 폴더를 열거나(Ctrl+O) 여기로 끌어다 놓거나, 함께 들어 있는 데모를 써 보세요.</translation>
+    </message>
+    <message>
+        <source>Architecture:</source>
+        <translation>구조:</translation>
+    </message>
+    <message>
+        <source>Layers:</source>
+        <translation>층 수:</translation>
+    </message>
+    <message>
+        <source>Hidden size:</source>
+        <translation>은닉 크기:</translation>
+    </message>
+    <message>
+        <source>Intermediate size:</source>
+        <translation>중간 크기:</translation>
+    </message>
+    <message>
+        <source>Attention heads:</source>
+        <translation>어텐션 헤드:</translation>
+    </message>
+    <message>
+        <source>%1 (key/value %2, head dim %3)</source>
+        <translation>%1 (키/값 %2, 헤드 차원 %3)</translation>
+    </message>
+    <message>
+        <source>Vocabulary:</source>
+        <translation>어휘 크기:</translation>
+    </message>
+    <message>
+        <source>Max positions:</source>
+        <translation>최대 위치:</translation>
+    </message>
+    <message>
+        <source>Tied embeddings:</source>
+        <translation>임베딩 공유:</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>아니요</translation>
+    </message>
+    <message>
+        <source>Storage:</source>
+        <translation>저장 형식:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2 in %n file(s)</source>
+        <translation>
+            <numerusform>%1, 파일 %n개에 %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>메모리:</translation>
+    </message>
+    <message>
+        <source>%1 as float32, %2 as bfloat16</source>
+        <translation>float32로 %1, bfloat16으로 %2</translation>
+    </message>
+    <message>
+        <source>Tokenizer:</source>
+        <translation>토크나이저:</translation>
+    </message>
+    <message>
+        <source>tokenizer.model (SentencePiece)</source>
+        <translation>tokenizer.model (SentencePiece)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>embedding</source>
+        <translation>임베딩</translation>
+    </message>
+    <message>
+        <source>lm_head</source>
+        <translation>lm_head</translation>
+    </message>
+    <message>
+        <source>norms</source>
+        <translation>정규화 층</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>합계</translation>
+    </message>
+    <message>
+        <source>Open Model…</source>
+        <translation>모델 열기…</translation>
+    </message>
+    <message>
+        <source>Open a Hugging Face Llama folder (config.json, safetensors, tokenizer.model)</source>
+        <translation>Hugging Face Llama 폴더 열기 (config.json, safetensors, tokenizer.model)</translation>
+    </message>
+    <message>
+        <source>Open Demo Model</source>
+        <translation>데모 모델 열기</translation>
+    </message>
+    <message>
+        <source>Open the bundled stories260k tiny Llama: the whole pipeline runs in a minute on a CPU</source>
+        <translation>함께 들어 있는 작은 Llama인 stories260k를 엽니다. CPU에서 1분이면 전체 파이프라인이 돌아갑니다</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>계산</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>장치:</translation>
+    </message>
+    <message>
+        <source>Compute dtype:</source>
+        <translation>계산 자료형:</translation>
+    </message>
+    <message>
+        <source>Where LibTorch computes: the CPU or one of the CUDA devices it sees</source>
+        <translation>LibTorch가 계산할 곳: CPU 또는 LibTorch가 보는 CUDA 장치</translation>
+    </message>
+    <message>
+        <source>Precision of the forward pass; float16 needs a CUDA device</source>
+        <translation>순전파 정밀도. float16은 CUDA 장치가 필요합니다</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>구조</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>파라미터</translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation>행렬</translation>
+    </message>
+    <message>
+        <source>Shape per layer (d_in × d_out)</source>
+        <translation>층당 모양 (d_in × d_out)</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>비율</translation>
+    </message>
+    <message>
+        <source>Parameter counts per matrix type, summed over all layers</source>
+        <translation>행렬 종류별 파라미터 수 (모든 층의 합)</translation>
+    </message>
+</context>
+<context>
+    <name>basislab::gui::PlotView</name>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Export this plot as a figure (PDF, SVG, PNG) or its data as CSV</source>
+        <translation>이 그래프를 그림(PDF, SVG, PNG)이나 데이터(CSV)로 내보냅니다</translation>
+    </message>
+    <message>
+        <source>Export Figure or Data…</source>
+        <translation>그림 또는 데이터 내보내기…</translation>
+    </message>
+    <message>
+        <source>Copy Image</source>
+        <translation>이미지 복사</translation>
+    </message>
+    <message>
+        <source>Reset View</source>
+        <translation>보기 초기화</translation>
+    </message>
+    <message>
+        <source>Drag to pan, scroll to zoom; right-click for export</source>
+        <translation>끌어서 이동, 스크롤로 확대/축소, 오른쪽 클릭으로 내보내기</translation>
+    </message>
+</context>
+<context>
+    <name>basislab::gui::RunsTableModel</name>
+    <message>
+        <source>%1, window %2 × %3 windows, %4 (%5), finished %6</source>
+        <translation>%1, 윈도 %2 × %3개, %4 (%5), %6에 끝남</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>아니요</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>방법</translation>
+    </message>
+    <message>
+        <source>Ratio</source>
+        <translation>압축률</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>달성</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>그룹</translation>
+    </message>
+    <message>
+        <source>α form</source>
+        <translation>α 형태</translation>
+    </message>
+    <message>
+        <source>Refit</source>
+        <translation>재적합</translation>
+    </message>
+    <message>
+        <source>PPL</source>
+        <translation>PPL</translation>
+    </message>
+    <message>
+        <source>Δ PPL</source>
+        <translation>Δ PPL</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>오차</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>Target compression ratio: the fraction of projection parameters removed</source>
+        <translation>목표 압축률: 없앨 투영 행렬 파라미터의 비율</translation>
+    </message>
+    <message>
+        <source>Compression ratio the plan actually reached</source>
+        <translation>계획이 실제로 도달한 압축률</translation>
+    </message>
+    <message>
+        <source>Matrix types that share one basis, and how many layers share it</source>
+        <translation>기저 하나를 공유하는 행렬 종류와 그 기저를 공유하는 층 수</translation>
+    </message>
+    <message>
+        <source>Perplexity difference to the reference run (right-click a run to make it the reference)</source>
+        <translation>기준 실행과의 퍼플렉서티 차이 (실행을 오른쪽 클릭해 기준으로 지정)</translation>
+    </message>
+    <message>
+        <source>Mean relative reconstruction error over layers and matrix types</source>
+        <translation>층과 행렬 종류에 대한 평균 상대 재구성 오차</translation>
+    </message>
+    <message>
+        <source>Wall time of the evaluation</source>
+        <translation>평가에 걸린 시간</translation>
+    </message>
+    <message>
+        <source>Perplexity of compressed models.</source>
+        <translation>압축한 모델의 퍼플렉서티.</translation>
+    </message>
+</context>
+<context>
+    <name>basislab::gui::SettingsDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>환경 설정</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation>시스템 기본값 (%1)</translation>
+    </message>
+    <message>
+        <source>Language of the user interface; it changes at once</source>
+        <translation>사용자 인터페이스 언어. 바로 바뀝니다</translation>
+    </message>
+    <message>
+        <source>all (%1)</source>
+        <translation>전부 (%1)</translation>
+    </message>
+    <message>
+        <source>CPU threads LibTorch computes with; applies when a model is next opened</source>
+        <translation>LibTorch가 계산에 쓸 CPU 스레드 수. 다음에 모델을 열 때 적용됩니다</translation>
+    </message>
+    <message>
+        <source>Clear the recent models and sessions</source>
+        <translation>최근 모델과 세션 목록 지우기</translation>
+    </message>
+    <message>
+        <source>Empties the File ▸ Recent menus</source>
+        <translation>파일 ▸ 최근 메뉴를 비웁니다</translation>
+    </message>
+    <message>
+        <source>Offer the demo model again at the next start</source>
+        <translation>다음 시작 때 데모 모델 안내 다시 보이기</translation>
+    </message>
+    <message>
+        <source>Shows the demo banner again when the workbench starts without a model</source>
+        <translation>모델 없이 워크벤치를 시작할 때 데모 안내를 다시 보입니다</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>언어:</translation>
+    </message>
+    <message>
+        <source>CPU threads:</source>
+        <translation>CPU 스레드:</translation>
+    </message>
+</context>
+<context>
+    <name>basislab::gui::StatusIndicator</name>
+    <message>
+        <source>unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>no model</source>
+        <translation>모델 없음</translation>
+    </message>
+    <message>
+        <source>Device: %1   Memory: %2</source>
+        <translation>장치: %1   메모리: %2</translation>
+    </message>
+    <message>
+        <source>Where the open model computes, and the memory this process uses (resident set size)</source>
+        <translation>열린 모델이 계산하는 곳과 이 프로세스가 쓰는 메모리 (상주 메모리 크기)</translation>
+    </message>
+</context>
 </TS>

@@ -1,6 +1,7 @@
 #include "language.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QLibraryInfo>
 #include <QLocale>
 
@@ -37,6 +38,9 @@ QString Language::apply(const QString& code) {
     if (qt_.load(QStringLiteral("qtbase_") + wanted, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(&qt_);
     QLocale::setDefault(QLocale(current_ == QLatin1String("ko") ? QLocale::Korean : QLocale::English));
+    // Installing a translator posts QEvent::LanguageChange; deliver it now so every widget shows
+    // the new language when this returns.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
     return current_;
 }
 

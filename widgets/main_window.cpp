@@ -36,13 +36,13 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
       jobs_(new JobController(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     initResources();
-    language_->apply(options.language.isEmpty() ? AppSettings::language() : options.language);
     ComputeOptions compute;
     compute.threads = AppSettings::threads();
     document_->setCompute(compute);
     buildUi();
     createActions();
     createMenus();
+    language_->apply(options.language.isEmpty() ? AppSettings::language() : options.language);
     setAcceptDrops(true);
 
     connect(jobs_, &JobController::modelOpened, this, &MainWindow::modelOpened);

@@ -4,6 +4,12 @@
 #include "../model/llama_model.h"
 
 namespace basislab::api {
+namespace {
+// A resident model costs nothing extra per wave of windows, so keep waves small: progress (and
+// with it cancellation) then comes every fraction of a second instead of once per layer over the
+// whole text. A streamed model reloads every layer per wave, so it keeps the core's large default.
+constexpr std::size_t kResidentWaveBytes = std::size_t(4) << 20;
+}  // namespace
 
 struct ModelSession::Impl {
     ModelInfo info;
@@ -38,6 +44,7 @@ PerplexitySnapshot ModelSession::perplexity(const PerplexityRequest& request, co
     PerplexityOptions options;
     options.window = request.window;
     options.max_windows = request.max_windows;
+    if (impl_->model->resident()) options.hidden_budget_bytes = kResidentWaveBytes;
     const PerplexityResult r = perplexityOfFile(*impl_->model, request.text_path, options, progress);
     PerplexitySnapshot s;
     s.ppl = r.ppl;

@@ -62,16 +62,21 @@ ModelPage::ModelPage(WorkbenchDocument* document, JobController* jobs, QWidget* 
     parameters_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     parameters_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     parameters_->horizontalHeader()->setStretchLastSection(true);
+    parameters_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    parameters_->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    parameters_->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto* params_layout = new QVBoxLayout(parameters_box_);
     params_layout->addWidget(parameters_);
+    params_layout->addStretch(1);
 
     auto* details = new QHBoxLayout;
-    details->addWidget(architecture_box_, 2);
-    details->addWidget(parameters_box_, 3);
+    details->addWidget(architecture_box_, 2, Qt::AlignTop);
+    details->addWidget(parameters_box_, 3, Qt::AlignTop);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(compute_box_);
-    layout->addLayout(details, 1);
+    layout->addLayout(details);
+    layout->addStretch(1);
 
     connect(open_, &QPushButton::clicked, this, &ModelPage::openModelRequested);
     connect(demo_, &QPushButton::clicked, this, &ModelPage::openDemoRequested);

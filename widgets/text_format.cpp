@@ -15,7 +15,7 @@ struct TextFormat {
 QString formatBytes(double bytes) {
     const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
     int u = 0;
-    while (bytes >= 1024 && u < 4) {
+    while (bytes >= 1000 && u < 4) {  // 1000, not 1024: never "1,015.8 KiB"
         bytes /= 1024;
         ++u;
     }

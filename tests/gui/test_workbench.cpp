@@ -7,15 +7,18 @@
 #include "app_settings.h"
 #include "demo.h"
 #include "evaluation_page.h"
+#include "export_dialog.h"
 #include "job_controller.h"
 #include "main_window.h"
 #include "runs_table_model.h"
 #include "workbench_document.h"
 
+#include <QCheckBox>
 #include <QFrame>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -242,6 +245,43 @@ private Q_SLOTS:
         w.reset();  // joins the worker thread
         qInfo("close + destroy during a job: %lld ms", static_cast<long long>(clock.elapsed()));
         QVERIFY(clock.elapsed() < 3000);
+    }
+
+    void droppingAModelFolderOpensIt() {
+        auto w = newWindow();
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(kDemoModel)});
+        QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(w.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QSignalSpy ready(w.get(), &MainWindow::modelReady);
+        QDropEvent drop(QPointF(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(w.get(), &drop);
+        QVERIFY(ready.wait(20000));
+        QVERIFY(ready.first().first().toBool());
+        // ... and it is now the first of the recent models.
+        auto* recent = child<QMenu>(*w, "recentModelsMenu");
+        Q_EMIT child<QMenu>(*w, "fileMenu")->aboutToShow();
+        QVERIFY(!recent->actions().isEmpty());
+        QCOMPARE(recent->actions().first()->toolTip(), QFileInfo(kDemoModel).absoluteFilePath());
+    }
+
+    void exportDialogFollowsTheSuffixAndRemembersItsChoices() {
+        ExportDialog dialog(QStringLiteral("errors"));
+        auto* path = dialog.findChild<QLineEdit*>();
+        QVERIFY(path->text().endsWith(QStringLiteral("errors.pdf")));
+        path->setText(QStringLiteral("/tmp/figure.svg"));
+        Q_EMIT path->textEdited(path->text());
+        QVERIFY(!dialog.csv());
+        QVERIFY(dialog.format() == FigureFormat::Svg);
+        path->setText(QStringLiteral("/tmp/figure.csv"));
+        Q_EMIT path->textEdited(path->text());
+        QVERIFY(dialog.csv());
+        auto* publication = dialog.findChild<QCheckBox*>();
+        publication->setChecked(false);
+        dialog.accept();
+        QVERIFY(!AppSettings::figureOptions().publication);
+        QCOMPARE(AppSettings::lastFolder(AppSettings::Folder::Export), QStringLiteral("/tmp"));
     }
 
     void switchingTheLanguageRetranslates() {

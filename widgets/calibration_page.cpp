@@ -165,13 +165,19 @@ void CalibrationPage::calibrationChanged() {
         const QSignalBlocker block(layers_);
         layers_->clear();
         for (int l = 0; c && l < c->layers; ++l) {
-            auto* item = new QListWidgetItem(tr("layer %1").arg(l), layers_);
+            auto* item = new QListWidgetItem(layers_);
             item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
             // Start with a few layers spread over the depth: first, middle, last.
             const bool shown = l == 0 || l == c->layers - 1 || l == c->layers / 2;
             item->setCheckState(shown ? Qt::Checked : Qt::Unchecked);
         }
     }
+    showCalibration();
+}
+
+void CalibrationPage::showCalibration() {
+    const CalibrationPtr& c = document_->calibration();
+    for (int l = 0; l < layers_->count(); ++l) layers_->item(l)->setText(tr("layer %1").arg(l));
     if (c) {
         const CalibrationSettings& s = c->settings;
         summary_->setText(tr("%1 windows × %2 tokens of %3 (%4 tokens per site), %5 on %6 (%7); took %8")
@@ -252,7 +258,7 @@ void CalibrationPage::retranslate() {
     tabs_->setTabToolTip(1, tr("Eigenvalues of the Gram of chosen layers, log scale"));
     scale_plot_->setPlaceholder(tr("No calibration yet: run or load one to see the input scale per layer."));
     spectrum_plot_->setPlaceholder(tr("No calibration yet: run or load one to see the Gram spectra."));
-    calibrationChanged();
+    showCalibration();
 }
 
 }  // namespace basislab::gui

@@ -42,6 +42,8 @@ private:
     void requestEdited();
     void browseText();
     void calibrationChanged();
+    /// Summary line and plots of the current calibration (after a change or a language switch).
+    void showCalibration();
     void updateScalePlot();
     void updateSpectrumPlot();
     void retranslate();

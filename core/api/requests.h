@@ -30,6 +30,7 @@ struct CalibrationRequest {
     int windows = 16;  // N
     int seq_len = 128;  // L
     std::optional<std::uint64_t> seed;  // unset: the first N windows in order
+    bool fisher = false;  // also accumulate the Fisher diagonals (needed by FWSVD; slower)
 };
 
 }  // namespace basislab::api

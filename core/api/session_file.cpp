@@ -2,6 +2,7 @@
 
 #include "../base/atomic_file.h"
 #include "../base/error.h"
+#include "../base/sha256.h"
 #include "h5_attributes.h"
 
 #include <ctime>
@@ -113,11 +114,12 @@ void writeContent(H5::H5File& file, const SessionData& data) {
     H5::Group calib = file.createGroup("calibration");
     h5::writeString(calib, "source", sourceName(data.calibration_source));
     h5::writeString(calib, "path", data.calibration_path);
-    h5::writeString(calib, "sha256", data.calibration_sha256);
+    h5::writeString(calib, "identity", data.calibration_identity);
     h5::writeString(calib, "text_path", data.calibration_request.text_path);
     h5::writeInt(calib, "windows", data.calibration_request.windows);
     h5::writeInt(calib, "seq_len", data.calibration_request.seq_len);
     h5::writeInt(calib, "seed", data.calibration_request.seed ? std::int64_t(*data.calibration_request.seed) : -1);
+    h5::writeInt(calib, "fisher", data.calibration_request.fisher ? 1 : 0);
     if (data.calibration_source == CalibrationSource::Embedded) {
         H5::H5File source(data.calibration_path, H5F_ACC_RDONLY);
         H5::Group from = source.openGroup("/");
@@ -174,12 +176,13 @@ SessionData readContent(H5::H5File& file, std::vector<std::string>* warnings) {
                                   : source == "embedded" ? CalibrationSource::Embedded
                                                          : CalibrationSource::None;
         data.calibration_path = r.string("path");
-        data.calibration_sha256 = r.string("sha256");
+        data.calibration_identity = r.string("identity");
         data.calibration_request.text_path = r.string("text_path");
         data.calibration_request.windows = int(r.integer("windows", data.calibration_request.windows));
         data.calibration_request.seq_len = int(r.integer("seq_len", data.calibration_request.seq_len));
         const std::int64_t seed = r.integer("seed", -1);
         if (seed >= 0) data.calibration_request.seed = std::uint64_t(seed);
+        data.calibration_request.fisher = r.integer("fisher", 0) != 0;
     }
     if (auto g = group("plan")) data.plan = readPlan(h5::AttributeReader(*g, "/plan", warnings));
     if (auto g = group("evaluation")) {
@@ -209,6 +212,17 @@ SessionData readContent(H5::H5File& file, std::vector<std::string>* warnings) {
 }
 
 }  // namespace
+
+std::string calibrationIdentity(const CalibrationSummary& summary) {
+    const CalibrationSettings& s = summary.settings;
+    std::string key = "basislab-calibration-identity-1";
+    for (const std::string& part :
+         {summary.model.config_sha256, summary.model.weights_fingerprint, s.text_sha256, std::to_string(s.windows),
+          std::to_string(s.seq_len), s.shuffle_seed ? std::to_string(*s.shuffle_seed) : std::string("in-order"),
+          std::string(s.fisher ? "fisher" : "no-fisher"), std::to_string(summary.tokens)})
+        key += '\n' + part;
+    return sha256Hex(key);
+}
 
 void writeSession(const std::string& path, const SessionData& data) {
     H5::Exception::dontPrint();

@@ -6,8 +6,10 @@
 //                                writer = "BasisLab <version>", saved_at (ISO 8601 UTC)
 //   /model                attrs  path, device, dtype, threads
 //   /calibration          attrs  source = "none" | "link" | "embedded",
-//                                path, sha256 (of the linked or embedded calibration file),
-//                                text_path, windows, seq_len, seed (-1 = first windows in order)
+//                                path, identity (calibrationIdentity() of the calibration, to
+//                                check a linked file is still the same calibration),
+//                                text_path, windows, seq_len, seed (-1 = first windows in order),
+//                                fisher (0/1)
 //   /calibration/store    group  (source "embedded" only) the root of the calibration file,
 //                                copied object by object (H5Ocopy) with its attributes
 //   /plan                 attrs  method, ratio (double), alpha, refit (0/1),
@@ -23,6 +25,7 @@
 #pragma once
 
 #include "../base/compute.h"
+#include "../calib/statistics.h"
 #include "plan_settings.h"
 #include "requests.h"
 #include "run_record.h"
@@ -42,13 +45,17 @@ struct SessionData {
     ComputeOptions compute;
     CalibrationSource calibration_source = CalibrationSource::None;
     std::string calibration_path;  // Link: the calibration file; Embedded: the file it was copied from
-    std::string calibration_sha256;
+    std::string calibration_identity;  // calibrationIdentity() of the calibration
     CalibrationRequest calibration_request;  // the calibration page's settings
     PlanSettings plan;
     PerplexityRequest evaluation;  // the evaluation page's settings
     std::vector<RunRecord> runs;
     std::map<std::string, std::string> view;
 };
+
+/// A cheap identity of a calibration: SHA-256 over its model's identity, the text's hash and the
+/// window settings, so a linked calibration file can be recognised without hashing its Grams.
+std::string calibrationIdentity(const CalibrationSummary& summary);
 
 /// Writes `data` to `path` atomically. With calibration_source Embedded, the file at
 /// data.calibration_path is copied into the session. Throws Error naming the path on failure.

@@ -24,11 +24,12 @@ SessionData sample() {
     d.compute.threads = 3;
     d.calibration_source = CalibrationSource::Link;
     d.calibration_path = "/calib/wiki.h5";
-    d.calibration_sha256 = std::string(64, 'a');
+    d.calibration_identity = std::string(64, 'a');
     d.calibration_request.text_path = "/texts/wiki.txt";
     d.calibration_request.windows = 32;
     d.calibration_request.seq_len = 512;
     d.calibration_request.seed = 1234;
+    d.calibration_request.fisher = true;
     d.plan.method = "basis-sharing";
     d.plan.ratio = 0.35;
     d.plan.group_size = {4, 4, 4, 1, 2, 2, 1};
@@ -77,10 +78,11 @@ private Q_SLOTS:
         QCOMPARE(out.compute.threads, 3);
         QVERIFY(out.calibration_source == CalibrationSource::Link);
         QCOMPARE(out.calibration_path, in.calibration_path);
-        QCOMPARE(out.calibration_sha256, in.calibration_sha256);
+        QCOMPARE(out.calibration_identity, in.calibration_identity);
         QCOMPARE(out.calibration_request.windows, 32);
         QCOMPARE(out.calibration_request.seq_len, 512);
         QVERIFY(out.calibration_request.seed && *out.calibration_request.seed == 1234u);
+        QVERIFY(out.calibration_request.fisher);
         QVERIFY(out.plan == in.plan);
         QCOMPARE(out.evaluation.window, 128);
         QCOMPARE(out.evaluation.max_windows, std::int64_t(9));
@@ -159,6 +161,25 @@ private Q_SLOTS:
         QCOMPARE(warnings.size(), std::size_t(2));
         QCOMPARE(out.plan.ratio, PlanSettings{}.ratio);
         QCOMPARE(out.runs.size(), std::size_t(2));
+    }
+
+    void calibrationIdentityFollowsTheSettings() {
+        CalibrationSummary a;
+        a.model.config_sha256 = "c";
+        a.model.weights_fingerprint = "w";
+        a.settings.text_sha256 = "t";
+        a.settings.windows = 8;
+        a.settings.seq_len = 128;
+        a.tokens = 1024;
+        CalibrationSummary b = a;
+        b.settings.text_path = "/elsewhere/same.txt";  // paths do not matter
+        QCOMPARE(calibrationIdentity(a), calibrationIdentity(b));
+        QCOMPARE(calibrationIdentity(a).size(), std::size_t(64));
+        b.settings.shuffle_seed = 0;
+        QVERIFY(calibrationIdentity(a) != calibrationIdentity(b));
+        b = a;
+        b.model.weights_fingerprint = "w2";
+        QVERIFY(calibrationIdentity(a) != calibrationIdentity(b));
     }
 
     void embeddedCalibrationIsCopiedAndExtracted() {

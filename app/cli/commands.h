@@ -11,5 +11,7 @@ using Argv = std::vector<std::string>;
 int runInfo(const Argv& argv);
 int runEval(const Argv& argv);
 int runGenerate(const Argv& argv);
+int runCalibrate(const Argv& argv);
+int runInspect(const Argv& argv);
 
 }  // namespace basislab::cli

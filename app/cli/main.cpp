@@ -20,6 +20,10 @@ const char* kUsage =
     "                                                 perplexity (protocol in README.md)\n"
     "  generate  --model DIR --prompt TEXT --max-tokens N [--json]\n"
     "                                                 greedy continuation\n"
+    "  calibrate --model DIR --text FILE --windows N --seq-len L --out FILE.h5 [--shuffle-seed S]\n"
+    "            [--fisher] [--path streamed|whole-model] [--micro-batch B] [--json]\n"
+    "                                                 Gram matrices and statistics per layer and site\n"
+    "  inspect   --calib FILE.h5 [--csv]              the statistics of a calibration store as a table\n"
     "\n"
     "options for every command that opens a model:\n"
     "  --device cpu|cuda|cuda:N   (default cpu)   --dtype float32|float64|bfloat16|float16 (default float32)\n"
@@ -31,9 +35,8 @@ int main(int argc, char** argv) {
     using namespace basislab;
     using namespace basislab::cli;
     const std::map<std::string, std::function<int(const Argv&)>> commands{
-        {"info", runInfo},
-        {"eval", runEval},
-        {"generate", runGenerate},
+        {"info", runInfo},           {"eval", runEval},       {"generate", runGenerate},
+        {"calibrate", runCalibrate}, {"inspect", runInspect},
     };
     if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
         std::fputs(kUsage, argc < 2 ? stderr : stdout);

@@ -1,6 +1,7 @@
 #include "export.h"
 
 #include "../base/atomic_file.h"
+#include "../base/atomic_folder.h"
 #include "../base/error.h"
 #include "../model/checkpoint_writer.h"
 #include "../model/fingerprint.h"
@@ -12,49 +13,10 @@
 
 #include <filesystem>
 #include <map>
-#include <random>
-#include <sstream>
 
 namespace basislab {
 namespace fs = std::filesystem;
 namespace {
-
-/// A folder written under a temporary name next to its target and renamed at the end.
-class TempFolder {
-public:
-    TempFolder(const std::string& target, bool overwrite) : target_(target) {
-        std::error_code ec;
-        if (fs::exists(target_, ec) && !overwrite)
-            throw Error("'" + target + "' already exists (choose another --out or allow overwriting)");
-        std::ostringstream s;
-        s << target << ".tmp-" << std::hex << std::random_device{}();
-        temp_ = s.str();
-        if (!fs::create_directories(temp_, ec)) throw Error("cannot create '" + temp_.string() + "': " + ec.message());
-    }
-    ~TempFolder() {
-        std::error_code ec;
-        if (!committed_) fs::remove_all(temp_, ec);
-    }
-    std::string path() const { return temp_.string(); }
-    void commit() {
-        std::error_code ec;
-        fs::path old;
-        if (fs::exists(target_, ec)) {
-            old = target_.string() + ".old-" + temp_.extension().string().substr(1);
-            fs::rename(target_, old, ec);
-            if (ec) throw Error("cannot move the existing '" + target_.string() + "' aside: " + ec.message());
-        }
-        fs::rename(temp_, target_, ec);
-        if (ec) throw Error("cannot rename '" + temp_.string() + "' to '" + target_.string() + "': " + ec.message());
-        committed_ = true;
-        if (!old.empty()) fs::remove_all(old, ec);
-    }
-
-private:
-    fs::path target_;
-    fs::path temp_;
-    bool committed_ = false;
-};
 
 std::string basisName(const GroupLayout& g) {
     return "basis." + std::string(name(g.type)) + ".group" + std::to_string(g.index);
@@ -140,7 +102,7 @@ void exportCompressed(const LlamaModel& source, const CompressedModel& compresse
                               {"coefficients", coefficient_names}});
         }
 
-    TempFolder folder(out_dir, options.overwrite);
+    AtomicFolder folder(out_dir, options.overwrite);
     for (const std::string& file : modelSideFiles()) {
         const fs::path from = fs::path(source.dir()) / file;
         std::error_code ec;

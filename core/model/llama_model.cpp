@@ -67,8 +67,10 @@ std::shared_ptr<LlamaModel> LlamaModel::open(const std::string& dir, const Model
 
     model->device_ = toDevice(options.compute.device);
     model->dtype_ = toDtype(options.compute.dtype);
-    const std::size_t compute_bytes =
-        std::size_t(model->checkpoint_->totalBytes() / 2) * std::size_t(at::elementSize(model->dtype_));
+    std::size_t values = 0;
+    for (const auto& file : model->checkpoint_->files())
+        for (const auto& t : file->tensors()) values += std::size_t(t.numel());
+    const std::size_t compute_bytes = values * std::size_t(at::elementSize(model->dtype_));
     switch (options.residency) {
         case Residency::Resident: model->resident_ = true; break;
         case Residency::Stream: model->resident_ = false; break;

@@ -20,6 +20,8 @@ const char* kUsage =
     "                                                 perplexity (protocol in README.md)\n"
     "  generate  --model DIR --prompt TEXT --max-tokens N [--json]\n"
     "                                                 greedy continuation\n"
+    "  reparametrise --model DIR --out DIR (--scales c_0,c_1,... [--mlp-scales ...] | --seed S [--max-factor F])\n"
+    "                                                 the rescaled twin: norms x c_l, q/k/v and gate/up / c_l\n"
     "\n"
     "options for every command that opens a model:\n"
     "  --device cpu|cuda|cuda:N   (default cpu)   --dtype float32|float64|bfloat16|float16 (default float32)\n"
@@ -34,6 +36,7 @@ int main(int argc, char** argv) {
         {"info", runInfo},
         {"eval", runEval},
         {"generate", runGenerate},
+        {"reparametrise", runReparametrise},
     };
     if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
         std::fputs(kUsage, argc < 2 ? stderr : stdout);

@@ -4,6 +4,7 @@
 #include "base/error.h"
 #include "compress/compress.h"
 #include "compress/compressed_tensors.h"
+#include "compress/evaluate.h"
 #include "compress/export.h"
 #include "compress/factored_model.h"
 #include "compress/preview.h"
@@ -198,6 +199,9 @@ private Q_SLOTS:
         const CompressedModel c = compress(*model, *calib_, plan(Method::basis_sharing, 0.4, 2, "inv-trace"));
         const ProjectionOverrides o = overridesOf(c, *model);
         const double in_memory = ppl(*model, &o);
+        // The torch-free entry point tokenizes the file itself: the same ids, the same perplexity.
+        const CompressedPerplexity p = perplexityOfCompressed(*model, c, textPath("tinystories_sample.txt"), 128);
+        QCOMPARE(p.ppl, in_memory);
         TempDir dir;
         ExportOptions eo;
         exportCompressed(*model, c, dir.path() + "/factored", eo);

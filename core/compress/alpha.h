@@ -8,6 +8,11 @@
 // Multiplying every alpha_l by c and every beta_l by 1/sqrt(c) changes nothing (S and Sigma scale
 // by sqrt(c), B and C_l do not), so alpha is normalised to mean 1 within each group, with
 // alpha_l beta_l^2 kept (beta_l = 1 stays 1 except for normalised).
+//
+// Cost of inv-output: alpha_l = 1/tr(W_l^T G_l W_l) needs one d_in^2 d_out product per layer, and
+// because alpha then differs between q, k and v (and between gate and up), each type gets its own
+// Cholesky of its own weighted Gram: 3 whitenings per attention group and 2 per MLP group instead
+// of 1 each. The other forms depend on G_l only, so q, k and v share one whitening.
 #pragma once
 
 #include "../model/names.h"

@@ -129,12 +129,17 @@ private Q_SLOTS:
         QTest::newRow("basis-sharing inv-trace refit") << int(Method::basis_sharing) << "inv-trace" << true;
         QTest::newRow("basis-sharing inv-output") << int(Method::basis_sharing) << "inv-output" << false;
         QTest::newRow("basis-sharing normalised") << int(Method::basis_sharing) << "normalised" << false;
+        QTest::newRow("basis-sharing power:0.75") << int(Method::basis_sharing) << "power:0.75" << false;
+        QTest::newRow("share all seven inv-max-eig") << -1 << "inv-max-eig" << false;
+        QTest::newRow("share all seven inv-output refit") << -1 << "inv-output" << true;
     }
     void previewEqualsCompress() {
         QFETCH(int, method);
         QFETCH(QString, alpha);
         QFETCH(bool, refit);
-        CompressionPlan p = plan(Method(method), 0.4, 2, alpha.toUtf8().constData());
+        CompressionPlan p =
+            plan(method < 0 ? Method::basis_sharing : Method(method), 0.4, 2, alpha.toUtf8().constData());
+        if (method < 0) p.shared = {kMatrixTypes.begin(), kMatrixTypes.end()};  // o and down shared too
         p.refit = refit;
         const CompressedModel c = compress(*model_, *calib_, p);
         ErrorPreview preview(model_, calib_);

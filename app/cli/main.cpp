@@ -20,6 +20,10 @@ const char* kUsage =
     "                                                 perplexity (protocol in README.md)\n"
     "  generate  --model DIR --prompt TEXT --max-tokens N [--json]\n"
     "                                                 greedy continuation\n"
+    "  calibrate --model DIR --text FILE --windows N --seq-len L --out FILE.h5 [--shuffle-seed S]\n"
+    "            [--fisher] [--path streamed|whole-model] [--micro-batch B] [--json]\n"
+    "                                                 Gram matrices and statistics per layer and site\n"
+    "  inspect   --calib FILE.h5 [--csv]              the statistics of a calibration store as a table\n"
     "  reparametrise --model DIR --out DIR (--scales c_0,c_1,... [--mlp-scales ...] | --seed S [--max-factor F])\n"
     "                                                 the rescaled twin: norms x c_l, q/k/v and gate/up / c_l\n"
     "\n"
@@ -33,10 +37,8 @@ int main(int argc, char** argv) {
     using namespace basislab;
     using namespace basislab::cli;
     const std::map<std::string, std::function<int(const Argv&)>> commands{
-        {"info", runInfo},
-        {"eval", runEval},
-        {"generate", runGenerate},
-        {"reparametrise", runReparametrise},
+        {"info", runInfo},           {"eval", runEval},       {"generate", runGenerate},
+        {"calibrate", runCalibrate}, {"inspect", runInspect}, {"reparametrise", runReparametrise},
     };
     if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
         std::fputs(kUsage, argc < 2 ? stderr : stdout);

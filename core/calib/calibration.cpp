@@ -23,4 +23,16 @@ at::Tensor InMemoryCalibration::fisher(int layer, MatrixType type) const {
     return it->second;
 }
 
+void InMemorySink::site(const SiteStatistics& stats, const at::Tensor& G) {
+    grams_[{stats.layer, stats.site}] = G;
+}
+
+void InMemorySink::fisher(int layer, MatrixType type, const at::Tensor& F) {
+    fisher_[{layer, type}] = F;
+}
+
+std::shared_ptr<InMemoryCalibration> InMemorySink::finish(CalibrationSummary summary) {
+    return std::make_shared<InMemoryCalibration>(std::move(summary), std::move(grams_), std::move(fisher_));
+}
+
 }  // namespace basislab

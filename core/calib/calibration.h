@@ -26,6 +26,18 @@ public:
     bool hasFisher() const { return summary().settings.fisher; }
 };
 
+/// Receives a calibration piece by piece while it is computed: the calibrator hands over each
+/// layer's sites as soon as the layer is finished, then the Fisher diagonals. A writer can put them
+/// on disk at once, so that the Grams of a large model are never all in memory.
+class CalibrationSink {
+public:
+    virtual ~CalibrationSink() = default;
+    /// One site's statistics and its Gram G (float64, CPU, d x d).
+    virtual void site(const SiteStatistics& stats, const at::Tensor& G) = 0;
+    /// One Fisher diagonal (float32, CPU, d_out x d_in).
+    virtual void fisher(int layer, MatrixType type, const at::Tensor& F) = 0;
+};
+
 /// A calibration held in memory (what the calibrator produces, and what tests build).
 class InMemoryCalibration : public Calibration {
 public:
@@ -37,6 +49,19 @@ public:
 
 private:
     CalibrationSummary summary_;
+    std::map<std::pair<int, Site>, at::Tensor> grams_;
+    std::map<std::pair<int, MatrixType>, at::Tensor> fisher_;
+};
+
+/// A sink that keeps everything, then becomes an InMemoryCalibration.
+class InMemorySink : public CalibrationSink {
+public:
+    void site(const SiteStatistics& stats, const at::Tensor& G) override;
+    void fisher(int layer, MatrixType type, const at::Tensor& F) override;
+    /// The calibration with `summary` (whose sites the calibrator filled in) and what was received.
+    std::shared_ptr<InMemoryCalibration> finish(CalibrationSummary summary);
+
+private:
     std::map<std::pair<int, Site>, at::Tensor> grams_;
     std::map<std::pair<int, MatrixType>, at::Tensor> fisher_;
 };

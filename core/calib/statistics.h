@@ -28,6 +28,10 @@ struct SiteStatistics {
     Eigen::VectorXd mean_abs;  // per channel: mean over tokens of |x_j|   (ASVD)
     Eigen::VectorXd mean_sq;  // per channel: mean over tokens of x_j^2 = diag(G) / tokens
     Eigen::VectorXd eigenvalues;  // of G, descending (the Gram spectrum)
+    // The raw per-channel sums behind mean_abs and mean_sq (float64), kept so that merging two
+    // calibrations adds sums instead of rescaled means.
+    Eigen::VectorXd sum_abs;  // sum over tokens of |x_j|
+    Eigen::VectorXd sum_sq;  // sum over tokens of x_j^2
 };
 
 struct CalibrationSettings {
@@ -40,6 +44,7 @@ struct CalibrationSettings {
     std::string device;
     std::string dtype;  // compute dtype of the forward pass
     bool fisher = false;  // Fisher diagonals were accumulated
+    std::vector<std::int64_t> window_indices;  // which windows of the text were used, in order
 };
 
 /// Everything about a calibration except the Grams (and Fisher diagonals).

@@ -1,0 +1,133 @@
+// calibrate, inspect: the calibration commands.
+#include "commands.h"
+#include "common.h"
+
+#include "base/error.h"
+#include "calib/calibrator.h"
+#include "calib/spectrum.h"
+#include "calib/store.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+namespace basislab::cli {
+namespace {
+
+using ordered_json = nlohmann::ordered_json;
+
+CalibrationOptions::Path parsePath(const std::string& text) {
+    if (text == "streamed") return CalibrationOptions::Path::Streamed;
+    if (text == "whole-model") return CalibrationOptions::Path::WholeModel;
+    throw Error("--path must be streamed or whole-model, got '" + text + "'");
+}
+
+long long rank99(const SiteStatistics& s) {
+    return (long long)energyRank(s.eigenvalues, 0.99);
+}
+
+}  // namespace
+
+int runCalibrate(const Argv& argv) {
+    const Args args(argv, {"json", "quiet", "fisher"},
+                    merge({"model", "text", "windows", "seq-len", "shuffle-seed", "out", "path", "micro-batch"},
+                          computeOptionNames()));
+    CalibrationOptions co;
+    co.text_path = args.require("text");
+    co.windows = int(args.requireInt("windows"));
+    co.seq_len = int(args.requireInt("seq-len"));
+    if (args.has("shuffle-seed")) {
+        const long long seed = args.requireInt("shuffle-seed");
+        if (seed < 0) throw Error("--shuffle-seed must be a non-negative integer");
+        co.shuffle_seed = std::uint64_t(seed);
+    }
+    co.fisher = args.flag("fisher");
+    co.path = parsePath(args.get("path", "streamed"));
+    co.micro_batch = args.getInt("micro-batch", 0);
+    if (co.micro_batch < 0) throw Error("--micro-batch must be positive");
+    const std::string out = args.require("out");
+    if (!std::filesystem::exists(co.text_path)) throw Error("text file '" + co.text_path + "' does not exist");
+
+    ModelOptions mo;
+    mo.compute = computeOptions(args);
+    const auto model = LlamaModel::open(args.require("model"), mo);
+    CalibrationWriter writer(out);
+    const CalibrationSummary s = calibrateInto(*model, co, writer, stderrProgress(args.flag("quiet")));
+    writer.commit(s);
+    const double tps = s.seconds > 0 ? double(s.tokens) / s.seconds : 0.0;
+
+    if (args.flag("json")) {
+        ordered_json sites = ordered_json::array();
+        for (const SiteStatistics& st : s.sites)
+            sites.push_back({{"layer", st.layer},
+                             {"site", name(st.site)},
+                             {"tokens", st.tokens},
+                             {"trace", st.trace},
+                             {"fro", st.fro},
+                             {"max_eig", st.max_eig},
+                             {"mean_sq_norm", st.mean_sq_norm},
+                             {"width", st.width},
+                             {"effective_rank", effectiveRank(st.eigenvalues)},
+                             {"rank_99", rank99(st)}});
+        std::cout << ordered_json{{"tokens", s.tokens},
+                                  {"windows", s.settings.windows},
+                                  {"seconds", s.seconds},
+                                  {"tokens_per_second", tps},
+                                  {"seq_len", s.settings.seq_len},
+                                  {"shuffle_seed", s.settings.shuffle_seed ? ordered_json(*s.settings.shuffle_seed)
+                                                                           : ordered_json(nullptr)},
+                                  {"text", s.settings.text_path},
+                                  {"text_tokens", s.settings.text_tokens},
+                                  {"device", s.settings.device},
+                                  {"dtype", s.settings.dtype},
+                                  {"fisher", s.settings.fisher},
+                                  {"out", out},
+                                  {"sites", sites}}
+                         .dump(2)
+                  << "\n";
+    } else {
+        std::printf("calibrated %d layers x 4 sites on %d windows x %d tokens = %lld tokens%s\n", s.layers,
+                    s.settings.windows, s.settings.seq_len, (long long)s.tokens,
+                    s.settings.fisher ? " (with Fisher diagonals)" : "");
+        std::printf("%.2f s, %.0f tokens/s on %s (%s)\n", s.seconds, tps, s.settings.device.c_str(),
+                    s.settings.dtype.c_str());
+        std::printf("wrote %s (%.1f MB)\n", out.c_str(), double(std::filesystem::file_size(out)) / 1e6);
+    }
+    return 0;
+}
+
+int runInspect(const Argv& argv) {
+    const Args args(argv, {"csv"}, {"calib"});
+    const std::string path = args.require("calib");
+    const CalibrationSummary s = readCalibrationSummary(path);
+    if (args.flag("csv")) {
+        std::printf("layer,site,width,tokens,trace,fro,max_eig,mean_sq_norm,effective_rank,rank_99\n");
+        for (const SiteStatistics& st : s.sites)
+            std::printf("%d,%s,%lld,%lld,%.17g,%.17g,%.17g,%.17g,%.6f,%lld\n", st.layer, name(st.site),
+                        (long long)st.width, (long long)st.tokens, st.trace, st.fro, st.max_eig, st.mean_sq_norm,
+                        effectiveRank(st.eigenvalues), rank99(st));
+        return 0;
+    }
+    const CalibrationSettings& c = s.settings;
+    std::printf("calibration %s\n", path.c_str());
+    std::printf("  model     %s (config %s)\n", s.model.path.c_str(), s.model.config_sha256.substr(0, 12).c_str());
+    std::printf("  text      %s (%lld tokens, sha256 %s)\n",
+                c.text_path.empty() ? "(windows passed in)" : c.text_path.c_str(), (long long)c.text_tokens,
+                c.text_sha256.substr(0, 12).c_str());
+    std::printf(
+        "  windows   %d x %d tokens = %lld tokens, %s\n", c.windows, c.seq_len, (long long)s.tokens,
+        c.shuffle_seed ? ("shuffled with seed " + std::to_string(*c.shuffle_seed)).c_str() : "first N in order");
+    std::printf("  computed  on %s in %s, %.2f s%s\n", c.device.c_str(), c.dtype.c_str(), s.seconds,
+                c.fisher ? ", with Fisher diagonals" : "");
+    std::printf("\n%5s  %-8s %6s %9s %13s %13s %13s %13s %9s %7s\n", "layer", "site", "width", "tokens", "trace", "fro",
+                "max_eig", "mean_sq_norm", "eff_rank", "rank99");
+    for (const SiteStatistics& st : s.sites)
+        std::printf("%5d  %-8s %6lld %9lld %13.6g %13.6g %13.6g %13.6g %9.2f %7lld\n", st.layer, name(st.site),
+                    (long long)st.width, (long long)st.tokens, st.trace, st.fro, st.max_eig, st.mean_sq_norm,
+                    effectiveRank(st.eigenvalues), rank99(st));
+    return 0;
+}
+
+}  // namespace basislab::cli

@@ -258,7 +258,7 @@ void parseGroupSizes(std::string_view text, CompressionPlan& plan, const std::st
 std::string groupSizeText(const CompressionPlan& plan) {
     std::vector<MatrixType> shared;
     for (MatrixType t : plan.shared)
-        if (plan.compresses(t)) shared.push_back(t);
+        if (plan.shares(t) && plan.compresses(t)) shared.push_back(t);
     if (shared.empty()) return "1";
     const int first = plan.group_size[typeIndex(shared.front())];
     const bool same =

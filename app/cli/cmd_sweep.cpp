@@ -91,7 +91,9 @@ std::vector<Run> grid(const Args& args) {
                         q.shared = shared;
                         q.alpha = a;
                         q.validate();
-                        runs.push_back({q, std::to_string(n), a.text(), typeListText(shared)});
+                        std::string shared_text = typeListText(shared);  // "q+k+v": no commas in a CSV cell
+                        std::replace(shared_text.begin(), shared_text.end(), ',', '+');
+                        runs.push_back({q, std::to_string(n), a.text(), shared_text});
                     }
             }
         }
@@ -111,7 +113,7 @@ std::string csv(const std::vector<Row>& rows, double dense_ppl) {
         int shifts = 0;
         for (const GroupReport& g : rep.groups) shifts += g.cholesky_shift > 0;
         s << name(r.run.plan.method) << "," << general(r.run.plan.ratio) << "," << r.run.group_size << ","
-          << r.run.alpha << ",\"" << r.run.shared << "\"," << (r.run.plan.refit ? 1 : 0) << ","
+          << r.run.alpha << "," << r.run.shared << "," << (r.run.plan.refit ? 1 : 0) << ","
           << fixed(rep.achieved_ratio, 6) << "," << fixed(rep.achieved_ratio_model, 6) << "," << fixed(r.ppl, 6) << ","
           << fixed(mean, 6);
         for (MatrixType t : kMatrixTypes)

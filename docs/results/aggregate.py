@@ -39,7 +39,7 @@ seeds = sorted({s for v in runs.values() for s in v})
 dense = next(v for k, v in runs.items() if k[0] == "dense")
 print(f"Perplexity on tinystories_sample.txt (windows of 128), geometric mean over calibration seeds "
       f"{', '.join(seeds)} [min, max]; dense model {float(dense[seeds[0]]['ppl']):.2f}. "
-      "In brackets after each row: the achieved ratio over the compressed matrices at r = 0.2 / 0.4 / 0.6 / 0.8.\n")
+      "Last column: the achieved ratio over the compressed matrices at r = 0.2 / 0.4 / 0.6 / 0.8.\n")
 print("| method | n | alpha | " + " | ".join(f"r = {r}" for r in ratios) + " | achieved |")
 print("| --- | --- | --- | " + " | ".join("---:" for _ in ratios) + " | --- |")
 rows = [("svd", "-", "-", "-"), ("asvd", "-", "-", "-"), ("fwsvd", "-", "-", "-"), ("svd-llm", "-", "-", "-"),

@@ -1,11 +1,10 @@
 #include "compress_helpers.h"
 
-#include "model/llama_forward.h"
+#include "calib/calibrator.h"
 #include "model/safetensors_writer.h"
 #include "model/tensor_bytes.h"
 
 #include <ATen/CPUGeneratorImpl.h>
-#include <c10/core/InferenceMode.h>
 
 #include <cstring>
 #include <filesystem>
@@ -17,13 +16,6 @@ namespace {
 
 at::Generator generator(std::uint64_t seed) {
     return at::detail::createCPUGenerator(seed);
-}
-
-Eigen::VectorXd toEigen(const at::Tensor& t) {
-    const at::Tensor c = t.to(at::kCPU, at::kDouble).contiguous();
-    Eigen::VectorXd v(c.numel());
-    std::memcpy(v.data(), c.data_ptr<double>(), std::size_t(c.numel()) * sizeof(double));
-    return v;
 }
 
 }  // namespace
@@ -41,61 +33,10 @@ at::Tensor gramOf(const at::Tensor& X) {
     return at::matmul(X.t(), X);
 }
 
-SiteStatistics statisticsOf(int layer, Site site, const at::Tensor& G, std::int64_t tokens, const at::Tensor& X) {
-    SiteStatistics s;
-    s.layer = layer;
-    s.site = site;
-    s.tokens = tokens;
-    s.width = G.size(0);
-    s.trace = G.diagonal().sum().item<double>();
-    s.fro = G.norm().item<double>();
-    const at::Tensor eig = at::linalg_eigvalsh(G, "L").flip({0});
-    s.max_eig = eig[0].item<double>();
-    s.eigenvalues = toEigen(eig);
-    s.mean_sq_norm = tokens ? s.trace / double(tokens) : 0;
-    s.mean_sq = toEigen(G.diagonal() / double(std::max<std::int64_t>(tokens, 1)));
-    s.mean_abs = X.defined() ? toEigen(X.abs().mean(0)) : toEigen(G.diagonal().sqrt() / std::sqrt(double(tokens)));
-    return s;
-}
-
-std::shared_ptr<InMemoryCalibration> calibrateInTest(const LlamaModel& model, const at::Tensor& ids,
-                                                     std::uint64_t fisher_seed) {
-    c10::InferenceMode guard;
-    const LlamaConfig& c = model.config();
-    const int L = c.num_hidden_layers;
-    std::map<std::pair<int, Site>, at::Tensor> grams;
-    std::map<std::pair<int, Site>, at::Tensor> abs_sums;
-    const auto observe = [&](int layer, Site site, const at::Tensor& x) {
-        const at::Tensor X = x.reshape({-1, x.size(-1)}).to(at::kCPU, at::kDouble);  // (tokens, d_in)
-        auto& G = grams[{layer, site}];
-        auto& A = abs_sums[{layer, site}];
-        G = G.defined() ? G + gramOf(X) : gramOf(X);
-        A = A.defined() ? A + X.abs().sum(0) : X.abs().sum(0);
-    };
-    forward(model, ids, observe);
-    const std::int64_t tokens = ids.numel();
-    CalibrationSummary summary;
-    summary.layers = L;
-    summary.tokens = tokens;
-    summary.settings.windows = int(ids.size(0));
-    summary.settings.seq_len = int(ids.size(1));
-    summary.settings.fisher = fisher_seed != 0;
-    for (int l = 0; l < L; ++l)
-        for (Site s : kSites) {
-            SiteStatistics st = statisticsOf(l, s, grams[{l, s}], tokens);
-            st.mean_abs = toEigen(abs_sums[{l, s}] / double(tokens));
-            summary.sites.push_back(st);
-        }
-    std::map<std::pair<int, MatrixType>, at::Tensor> fisher;
-    if (fisher_seed)
-        for (int l = 0; l < L; ++l)
-            for (MatrixType t : kMatrixTypes)
-                fisher[{l, t}] =
-                    (at::rand({c.dOut(t), c.dIn(t)}, generator(fisher_seed + std::uint64_t(l * 7) + std::uint64_t(t)),
-                              at::TensorOptions().dtype(at::kFloat)) +
-                     0.01)
-                        .square();
-    return std::make_shared<InMemoryCalibration>(summary, grams, fisher);
+std::shared_ptr<InMemoryCalibration> calibrateInTest(const LlamaModel& model, const at::Tensor& ids, bool fisher) {
+    CalibrationOptions options;
+    options.fisher = fisher;
+    return calibrateWindows(model, ids, options);
 }
 
 void writeTinyLlama(const std::string& dir, std::uint64_t seed, int layers) {

@@ -1,5 +1,5 @@
-// Test helpers for the compression tests: synthetic Grams, calibrations computed in the test from a
-// forward pass (independent of the calibration engine), and tiny random Llama folders.
+// Test helpers for the compression tests: synthetic Grams, calibrations of windows made in the test,
+// and tiny random Llama folders.
 #pragma once
 
 #include "calib/calibration.h"
@@ -17,14 +17,10 @@ at::Tensor randomInputs(std::int64_t tokens, std::int64_t d, std::uint64_t seed,
 at::Tensor gramOf(const at::Tensor& X);
 at::Tensor randomMatrix(std::int64_t rows, std::int64_t cols, std::uint64_t seed);
 
-/// Site statistics of a Gram (and of X when given, for mean |x|).
-SiteStatistics statisticsOf(int layer, Site site, const at::Tensor& G, std::int64_t tokens, const at::Tensor& X = {});
-
-/// Calibrates `model` on windows `ids` [N, T] (int64) with a forward pass: G_{l,s} = sum x^T x in
-/// float64, with full statistics. With `fisher_seed`, adds seeded positive pseudo-Fisher diagonals
-/// (the calibration engine computes real ones; these only exercise the fwsvd plumbing).
+/// Calibrates `model` on windows `ids` [N, T] (int64) with the calibration engine (calibrateWindows),
+/// with Fisher diagonals when asked.
 std::shared_ptr<InMemoryCalibration> calibrateInTest(const LlamaModel& model, const at::Tensor& ids,
-                                                     std::uint64_t fisher_seed = 0);
+                                                     bool fisher = false);
 
 /// Writes a random Llama folder (config.json + model.safetensors, float32) to `dir`: hidden 32,
 /// intermediate 48, 4 layers, 4 heads (2 kv), vocab 64, untied lm_head, seeded.

@@ -67,7 +67,7 @@ private Q_SLOTS:
         mo.compute.dtype = "float64";
         model_ = LlamaModel::open(storiesModel(), mo);
         const auto ids = readU16(referenceDir() + "/tokens/TinyStories-valid.as_is.tok512.u16");
-        calib_ = calibrateInTest(*model_, windows(ids, 32, 128), /*fisher_seed=*/5);
+        calib_ = calibrateInTest(*model_, windows(ids, 32, 128), /*fisher=*/true);
         eval_ids_ = readU16(referenceDir() + "/tokens/tinystories_sample.as_is.tok512.u16");
     }
 

@@ -46,15 +46,4 @@ CompressOptions compressOptionsFromArgs(const Args& args) {
     return o;
 }
 
-const char* planUsage() {
-    return "  --method svd|asvd|fwsvd|svd-llm|basis-sharing   --ratio R (fraction of parameters removed, [0, 1))\n"
-           "  --group-size N|type=N,...  layers per shared group (default 2)\n"
-           "  --share q,k,v,gate,up      types whose layers share a basis (basis-sharing; any of "
-           "q,k,v,o,gate,up,down)\n"
-           "  --types LIST               types compressed (default all seven)\n"
-           "  --alpha none|inv-trace|inv-fro|inv-max-eig|inv-sqrt-trace|power:p|inv-output|normalised[:fro|max-eig]\n"
-           "  --refit                    refit each layer's coefficients under its own Gram\n"
-           "  --asvd-exponent A          (asvd, default 0.5)   --solver auto|direct|gram (default auto)\n";
-}
-
 }  // namespace basislab::cli

@@ -18,7 +18,5 @@ const std::set<std::string>& planFlagNames();
 /// alpha none). Throws Error naming the option at fault.
 CompressionPlan planFromArgs(const Args& args, bool require_method_and_ratio = true);
 CompressOptions compressOptionsFromArgs(const Args& args);
-/// The usage lines of the plan options.
-const char* planUsage();
 
 }  // namespace basislab::cli

@@ -27,7 +27,7 @@ const char* kUsage =
     "  compress  --model DIR --calib FILE.h5 --method M --ratio R [--group-size N] [--share q,k,v,gate,up]\n"
     "            [--alpha FORM] [--refit] [--eval-text FILE --window W [--max-windows K]]\n"
     "            [--out DIR --format factored|dense [--export-dtype F32|F16|BF16] [--force]] [--json]\n"
-    "                                                 low-rank compression (methods, options: README.md)\n"
+    "                                                 low-rank compression (docs/compression.md)\n"
     "  sweep     --model DIR --calib FILE.h5 --methods M,... --ratios R,... [--group-sizes N,...]\n"
     "            [--alphas FORM,...] [--share-sets LIST/LIST] [--refit] --eval-text FILE --window W\n"
     "            [--max-windows K] --out results.csv [--latex table.tex]\n"

@@ -149,8 +149,8 @@ std::string sharingCaveat(MatrixType type) {
         return "Caution: the Basis Sharing paper found that sharing W_O across layers raised its loss; "
                "compare against sharing q, k, v, gate, up only.";
     if (type == MatrixType::down)
-        return "Caution: the Basis Sharing paper did not share W_Down in its main results; compare "
-               "against sharing q, k, v, gate, up only.";
+        return "Caution: the Basis Sharing paper shares only q, k, v, gate and up; compare against that "
+               "before sharing W_Down.";
     return {};
 }
 

@@ -3,6 +3,7 @@
 #include "common.h"
 
 #include "base/error.h"
+#include "compress/factored_model.h"
 #include "eval/generate.h"
 #include "eval/perplexity.h"
 #include "model/model_info.h"
@@ -48,7 +49,7 @@ int runEval(const Argv& argv) {
     const Args args(argv, {"json", "quiet"}, merge({"model", "text", "window", "max-windows"}, computeOptionNames()));
     ModelOptions mo;
     mo.compute = computeOptions(args);
-    const auto model = LlamaModel::open(args.require("model"), mo);
+    const auto model = openModelFolder(args.require("model"), mo);  // dense, or a factored export
     PerplexityOptions po;
     po.window = int(args.requireInt("window"));
     po.max_windows = args.getInt("max-windows", -1);

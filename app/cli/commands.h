@@ -13,5 +13,8 @@ int runEval(const Argv& argv);
 int runGenerate(const Argv& argv);
 int runCalibrate(const Argv& argv);
 int runInspect(const Argv& argv);
+int runCompress(const Argv& argv);
+int runSweep(const Argv& argv);
+int runReparametrise(const Argv& argv);
 
 }  // namespace basislab::cli

@@ -24,6 +24,16 @@ const char* kUsage =
     "            [--fisher] [--path streamed|whole-model] [--micro-batch B] [--json]\n"
     "                                                 Gram matrices and statistics per layer and site\n"
     "  inspect   --calib FILE.h5 [--csv]              the statistics of a calibration store as a table\n"
+    "  compress  --model DIR --calib FILE.h5 --method M --ratio R [--group-size N] [--share q,k,v,gate,up]\n"
+    "            [--alpha FORM] [--refit] [--eval-text FILE --window W [--max-windows K]]\n"
+    "            [--out DIR --format factored|dense [--export-dtype F32|F16|BF16] [--force]] [--json]\n"
+    "                                                 low-rank compression (docs/compression.md)\n"
+    "  sweep     --model DIR --calib FILE.h5 --methods M,... --ratios R,... [--group-sizes N,...]\n"
+    "            [--alphas FORM,...] [--share-sets LIST/LIST] [--refit] --eval-text FILE --window W\n"
+    "            [--max-windows K] --out results.csv [--latex table.tex]\n"
+    "                                                 a grid of compressions, one CSV row per run\n"
+    "  reparametrise --model DIR --out DIR (--scales c_0,c_1,... [--mlp-scales ...] | --seed S [--max-factor F])\n"
+    "                                                 the rescaled twin: norms x c_l, q/k/v and gate/up / c_l\n"
     "\n"
     "options for every command that opens a model:\n"
     "  --device cpu|cuda|cuda:N   (default cpu)   --dtype float32|float64|bfloat16|float16 (default float32)\n"
@@ -36,7 +46,8 @@ int main(int argc, char** argv) {
     using namespace basislab::cli;
     const std::map<std::string, std::function<int(const Argv&)>> commands{
         {"info", runInfo},           {"eval", runEval},       {"generate", runGenerate},
-        {"calibrate", runCalibrate}, {"inspect", runInspect},
+        {"calibrate", runCalibrate}, {"inspect", runInspect}, {"reparametrise", runReparametrise},
+        {"compress", runCompress},   {"sweep", runSweep},
     };
     if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
         std::fputs(kUsage, argc < 2 ? stderr : stdout);

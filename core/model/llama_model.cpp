@@ -49,6 +49,7 @@ std::shared_ptr<LlamaModel> LlamaModel::open(const std::string& dir, const Model
     validate(options.compute);
     auto model = std::shared_ptr<LlamaModel>(new LlamaModel());
     model->dir_ = dir;
+    model->factored_ = options.factored;
     const fs::path config_path = fs::path(dir) / "config.json";
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) throw Error("model folder '" + dir + "' does not exist or is not a folder");
@@ -98,12 +99,29 @@ void LlamaModel::validateTensors() const {
     for (int l = 0; l < c.num_hidden_layers; ++l) {
         check(tensor_name::inputNorm(l), {c.hidden_size});
         check(tensor_name::postAttentionNorm(l), {c.hidden_size});
-        for (MatrixType t : kMatrixTypes) check(tensor_name::projection(l, t), {c.dOut(t), c.dIn(t)});
+        for (MatrixType t : kMatrixTypes) {
+            const Projection* f = factoredProjection(l, t);
+            if (!f) {
+                check(tensor_name::projection(l, t), {c.dOut(t), c.dIn(t)});
+                continue;
+            }
+            const at::Tensor &B = f->basis, &C = f->coefficient;
+            if (!f->factored() || B.dim() != 2 || C.dim() != 2 || B.size(0) != c.dIn(t) || C.size(1) != c.dOut(t) ||
+                B.size(1) != C.size(0))
+                throw Error("the factored projection of layer " + std::to_string(l) + ", type " + name(t) + " in '" +
+                            dir_ + "' does not fit " + cfg);
+        }
     }
     // A layer beyond num_hidden_layers means the config and the weights disagree.
     if (checkpoint_->find(tensor_name::inputNorm(c.num_hidden_layers)))
         throw Error("the checkpoint in '" + dir_ +
                     "' has more layers than num_hidden_layers = " + std::to_string(c.num_hidden_layers) + " in " + cfg);
+}
+
+const Projection* LlamaModel::factoredProjection(int l, MatrixType t) const {
+    if (!factored_) return nullptr;
+    const auto it = factored_->find({l, t});
+    return it == factored_->end() ? nullptr : &it->second;
 }
 
 const Tokenizer& LlamaModel::requireTokenizer() const {
@@ -144,7 +162,10 @@ std::shared_ptr<const LayerWeights> LlamaModel::layer(int l, const ProjectionOve
         auto w = std::make_shared<LayerWeights>();
         w->input_norm = load(tensor_name::inputNorm(l));
         w->post_attention_norm = load(tensor_name::postAttentionNorm(l));
-        for (MatrixType t : kMatrixTypes) (*w)[t].weight = load(tensor_name::projection(l, t));
+        for (MatrixType t : kMatrixTypes) {
+            const Projection* f = factoredProjection(l, t);
+            (*w)[t] = f ? *f : Projection{load(tensor_name::projection(l, t)), {}, {}};
+        }
         base = w;
         if (resident_) {
             std::lock_guard<std::mutex> lock(mutex_);

@@ -39,6 +39,10 @@ struct ModelOptions {
     ComputeOptions compute;
     Residency residency = Residency::Auto;
     std::size_t resident_budget_bytes = std::size_t(2) << 30;  // Auto: resident below this size
+    /// Projections the folder holds in factored form (a BasisLab factored export, read by
+    /// compress/factored_model.h), already in the compute dtype on the device. They replace the
+    /// dense weights, which the checkpoint then need not hold.
+    std::shared_ptr<const ProjectionOverrides> factored;
 };
 
 class LlamaModel {
@@ -67,6 +71,9 @@ public:
     at::Tensor embed(const at::Tensor& ids) const;
     /// Weights of one layer; cached when resident. Overrides replace individual projections.
     std::shared_ptr<const LayerWeights> layer(int l, const ProjectionOverrides* overrides = nullptr) const;
+    /// The factored projection the folder holds for (layer, type), or nullptr (ModelOptions::factored).
+    const Projection* factoredProjection(int l, MatrixType t) const;
+    bool hasFactoredProjections() const { return factored_ && !factored_->empty(); }
     /// Final RMSNorm and lm_head: hidden [B, T, hidden] -> logits [B, T, vocab]
     at::Tensor head(const at::Tensor& hidden) const;
 
@@ -81,6 +88,7 @@ private:
     at::Device device_{at::kCPU};
     at::ScalarType dtype_ = at::kFloat;
     bool resident_ = false;
+    std::shared_ptr<const ProjectionOverrides> factored_;
     at::Tensor embed_tokens_;  // (vocab, hidden)
     at::Tensor final_norm_;  // (hidden)
     at::Tensor lm_head_;  // (vocab, hidden); the embedding when tied

@@ -1,0 +1,107 @@
+// compress: one compression plan applied to a model, optionally evaluated and exported.
+#include "commands.h"
+#include "common.h"
+#include "compress_args.h"
+
+#include "base/error.h"
+#include "calib/store.h"
+#include "compress/compress.h"
+#include "compress/compressed_tensors.h"
+#include "compress/export.h"
+#include "eval/perplexity.h"
+#include "model/fingerprint.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+namespace basislab::cli {
+
+using nlohmann::json;
+
+namespace {
+
+void printReport(const CompressionReport& r) {
+    std::printf("plan        %s\n", r.plan.describe().c_str());
+    std::printf(
+        "parameters  %lld -> %lld of the compressed matrices (achieved ratio %.4f); model %lld -> %lld (%.4f)\n",
+        (long long)r.dense_params, (long long)r.stored_params, r.achieved_ratio, (long long)r.model_params,
+        (long long)r.model_params_after, r.achieved_ratio_model);
+    std::printf("errors      mean whitened (Frobenius) error per type:\n");
+    for (MatrixType t : r.plan.types) {
+        std::int64_t rank = 0;
+        for (const GroupReport& g : r.groups)
+            if (g.type == t) rank = g.rank;
+        std::printf("  %-5s rank %-5lld %.5f (%.5f)\n", name(t), (long long)rank, r.meanWhitenedError(t),
+                    r.meanFrobeniusError(t));
+    }
+    for (const std::string& w : r.warnings) std::printf("note        %s\n", w.c_str());
+    std::printf("compressed  %zu groups in %.2f s\n", r.groups.size(), r.seconds);
+}
+
+}  // namespace
+
+int runCompress(const Argv& argv) {
+    const Args args(
+        argv, merge({"json", "quiet", "force"}, planFlagNames()),
+        merge(merge({"model", "calib", "eval-text", "window", "max-windows", "out", "format", "export-dtype"},
+                    planOptionNames()),
+              computeOptionNames()));
+    const CompressionPlan plan = planFromArgs(args);
+    const CompressOptions options = compressOptionsFromArgs(args);
+    if (args.has("eval-text") != args.has("window")) throw Error("--eval-text and --window go together");
+    if (args.has("format") && !args.has("out")) throw Error("--format needs --out DIR");
+    ExportOptions export_options;
+    if (args.has("out")) {
+        const std::string f = args.get("format", "factored");
+        const auto format = parseExportFormat(f);
+        if (!format) throw Error("--format: unknown format '" + f + "' (factored, dense)");
+        export_options.format = *format;
+        export_options.dtype = args.get("export-dtype", "");
+        export_options.overwrite = args.flag("force");
+    }
+    ModelOptions mo;
+    mo.compute = computeOptions(args);
+    const auto model = LlamaModel::open(args.require("model"), mo);
+    const ModelIdentity identity = modelIdentity(model->dir(), model->config(), model->checkpoint());
+    const auto calibration = openCalibration(args.require("calib"), &identity);
+    const bool quiet = args.flag("quiet");
+    const CompressedModel compressed = compress(*model, *calibration, plan, options, stderrProgress(quiet));
+
+    json extra = json::object();
+    if (args.has("eval-text")) {
+        PerplexityOptions po;
+        po.window = int(args.requireInt("window"));
+        po.max_windows = args.getInt("max-windows", -1);
+        if (args.has("max-windows") && po.max_windows <= 0) throw Error("--max-windows must be positive");
+        const ProjectionOverrides overrides = overridesOf(compressed, *model);
+        const PerplexityResult r =
+            perplexityOfFile(*model, args.require("eval-text"), po, stderrProgress(quiet), &overrides);
+        extra = {{"ppl", r.ppl},         {"nll", r.nll},        {"scored_tokens", r.scored_tokens},
+                 {"windows", r.windows}, {"window", po.window}, {"eval_seconds", r.seconds}};
+    }
+    if (args.has("out")) {
+        exportCompressed(*model, compressed, args.require("out"), export_options, stderrProgress(quiet));
+        extra["out"] = args.require("out");
+        extra["format"] = name(export_options.format);
+    }
+    if (args.flag("json")) {
+        json j = json::parse(compressed.report.toJson(-1));
+        for (const auto& [key, value] : extra.items()) j[key] = value;
+        j["device"] = mo.compute.device;
+        j["dtype"] = mo.compute.dtype;
+        std::cout << j.dump(2) << "\n";
+    } else {
+        printReport(compressed.report);
+        if (extra.contains("ppl"))
+            std::printf("perplexity  %.6f (%lld windows of %d)\n", extra["ppl"].get<double>(),
+                        extra["windows"].get<long long>(), extra["window"].get<int>());
+        if (extra.contains("out"))
+            std::printf("written     %s (%s)\n", extra["out"].get<std::string>().c_str(),
+                        extra["format"].get<std::string>().c_str());
+    }
+    return 0;
+}
+
+}  // namespace basislab::cli

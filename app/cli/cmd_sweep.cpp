@@ -1,0 +1,220 @@
+// sweep: a grid of compression plans, each compressed and evaluated; one CSV row per run (and an
+// optional booktabs table of perplexities).
+#include "commands.h"
+#include "common.h"
+#include "compress_args.h"
+
+#include "base/atomic_file.h"
+#include "base/error.h"
+#include "calib/store.h"
+#include "compress/compress.h"
+#include "compress/compressed_tensors.h"
+#include "eval/perplexity.h"
+#include "model/fingerprint.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <sstream>
+
+namespace basislab::cli {
+namespace {
+
+struct Run {
+    CompressionPlan plan;
+    std::string group_size = "-";  // "-" where it has no effect
+    std::string alpha = "-";
+    std::string shared = "-";
+};
+
+struct Row {
+    Run run;
+    CompressionReport report;
+    double ppl = 0;
+    double eval_seconds = 0;
+};
+
+std::string fixed(double v, int digits) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+    return buf;
+}
+
+std::string general(double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
+
+std::vector<Run> grid(const Args& args) {
+    std::vector<Method> methods;
+    for (const std::string& m : splitList(args.require("methods"))) {
+        const auto method = parseMethod(m);
+        if (!method) throw Error("--methods: unknown method '" + m + "'");
+        methods.push_back(*method);
+    }
+    std::vector<double> ratios;
+    for (const std::string& r : splitList(args.require("ratios"))) ratios.push_back(parseDouble(r, "--ratios"));
+    std::vector<int> sizes;
+    for (const std::string& n : splitList(args.get("group-sizes", "2")))
+        sizes.push_back(int(parseInt(n, "--group-sizes")));
+    std::vector<AlphaForm> alphas;
+    for (const std::string& a : splitList(args.get("alphas", "none")))
+        alphas.push_back(AlphaForm::parse(a, "--alphas"));
+    std::vector<std::vector<MatrixType>> share_sets;
+    for (const std::string& s : splitList(args.get("share-sets", "q,k,v,gate,up"), '/'))
+        share_sets.push_back(parseTypeList(s, "--share-sets"));
+    CompressionPlan base = planFromArgs(args, false);
+    std::vector<Run> runs;
+    for (Method m : methods)
+        for (double r : ratios) {
+            CompressionPlan p = base;
+            p.method = m;
+            p.ratio = r;
+            if (m != Method::basis_sharing || std::all_of(sizes.begin(), sizes.end(), [](int n) { return n == 1; })) {
+                if (m == Method::basis_sharing) p.setGroupSize(1);
+                p.validate();
+                runs.push_back({p, m == Method::basis_sharing ? "1" : "-", "-", "-"});
+                continue;
+            }
+            for (int n : sizes) {
+                if (n == 1) {  // every alpha form and share set reduce to svd-llm at n = 1: run it once
+                    p.setGroupSize(1);
+                    p.validate();
+                    runs.push_back({p, "1", "-", "-"});
+                    continue;
+                }
+                for (const auto& shared : share_sets)
+                    for (const AlphaForm& a : alphas) {
+                        CompressionPlan q = p;
+                        q.setGroupSize(n);
+                        q.shared = shared;
+                        q.alpha = a;
+                        q.validate();
+                        std::string shared_text = typeListText(shared);  // "q+k+v": no commas in a CSV cell
+                        std::replace(shared_text.begin(), shared_text.end(), ',', '+');
+                        runs.push_back({q, std::to_string(n), a.text(), shared_text});
+                    }
+            }
+        }
+    return runs;
+}
+
+std::string csv(const std::vector<Row>& rows, double dense_ppl) {
+    std::ostringstream s;
+    s << "method,ratio,group_size,alpha,shared,refit,achieved_ratio,achieved_ratio_model,ppl,mean_whitened_error";
+    for (MatrixType t : kMatrixTypes) s << ",whitened_error_" << name(t);
+    s << ",cholesky_shifts,compress_seconds,eval_seconds\n";
+    s << "dense,0,-,-,-,0,0,0," << fixed(dense_ppl, 6) << ",0,0,0,0,0,0,0,0,0,0,0\n";
+    for (const Row& r : rows) {
+        const CompressionReport& rep = r.report;
+        double mean = 0;
+        for (const LayerReport& l : rep.layers) mean += l.whitened_error / double(rep.layers.size());
+        int shifts = 0;
+        for (const GroupReport& g : rep.groups) shifts += g.cholesky_shift > 0;
+        s << name(r.run.plan.method) << "," << general(r.run.plan.ratio) << "," << r.run.group_size << ","
+          << r.run.alpha << "," << r.run.shared << "," << (r.run.plan.refit ? 1 : 0) << ","
+          << fixed(rep.achieved_ratio, 6) << "," << fixed(rep.achieved_ratio_model, 6) << "," << fixed(r.ppl, 6) << ","
+          << fixed(mean, 6);
+        for (MatrixType t : kMatrixTypes)
+            s << "," << (rep.plan.compresses(t) ? fixed(rep.meanWhitenedError(t), 6) : "");
+        s << "," << shifts << "," << fixed(rep.seconds, 3) << "," << fixed(r.eval_seconds, 3) << "\n";
+    }
+    return s.str();
+}
+
+std::string latex(const std::vector<Row>& rows, double dense_ppl) {
+    // One line per (method, group size, alpha, shared, refit), one column per ratio; best per column bold.
+    std::vector<double> ratios;
+    std::vector<std::string> keys;
+    std::map<std::string, std::map<double, double>> cells;
+    std::map<std::string, std::string> labels;
+    for (const Row& r : rows) {
+        const double ratio = r.run.plan.ratio;
+        if (std::find(ratios.begin(), ratios.end(), ratio) == ratios.end()) ratios.push_back(ratio);
+        const std::string key = std::string(name(r.run.plan.method)) + " & " + r.run.group_size + " & " + r.run.alpha +
+                                " & " + r.run.shared + (r.run.plan.refit ? " + refit" : "");
+        if (!cells.count(key)) keys.push_back(key);
+        cells[key][ratio] = r.ppl;
+    }
+    std::sort(ratios.begin(), ratios.end());
+    std::map<double, double> best;
+    for (const auto& [key, row] : cells)
+        for (const auto& [ratio, ppl] : row)
+            if (!best.count(ratio) || ppl < best[ratio]) best[ratio] = ppl;
+    std::ostringstream s;
+    s << "% basislab-cli sweep: perplexity of the compressed model (lower is better; best per ratio in bold)\n"
+      << "\\begin{tabular}{llll" << std::string(ratios.size(), 'r') << "}\n\\toprule\n"
+      << "Method & $n$ & $\\alpha$ & shared";
+    for (double r : ratios) s << " & $r=" << general(r) << "$";
+    s << " \\\\\n\\midrule\n"
+      << "dense & -- & -- & --";
+    for (std::size_t i = 0; i < ratios.size(); ++i) s << " & " << fixed(dense_ppl, 2);
+    s << " \\\\\n";
+    for (const std::string& key : keys) {
+        std::string k = key;
+        for (std::size_t p = 0; (p = k.find('_', p)) != std::string::npos; p += 2) k.replace(p, 1, "\\_");
+        s << k;
+        for (double r : ratios) {
+            const auto it = cells[key].find(r);
+            if (it == cells[key].end()) {
+                s << " & --";
+                continue;
+            }
+            const std::string v = fixed(it->second, 2);
+            s << " & " << (it->second == best[r] ? "\\textbf{" + v + "}" : v);
+        }
+        s << " \\\\\n";
+    }
+    s << "\\bottomrule\n\\end{tabular}\n";
+    return s.str();
+}
+
+}  // namespace
+
+int runSweep(const Argv& argv) {
+    // The grid options replace --method, --ratio, --group-size, --alpha and --share.
+    const Args args(argv, merge({"quiet"}, planFlagNames()),
+                    merge({"model", "calib", "methods", "ratios", "group-sizes", "alphas", "share-sets", "types",
+                           "asvd-exponent", "solver", "eval-text", "window", "max-windows", "out", "latex"},
+                          computeOptionNames()));
+    const std::vector<Run> runs = grid(args);
+    const CompressOptions options = compressOptionsFromArgs(args);
+    const std::string out = args.require("out");
+    PerplexityOptions po;
+    po.window = int(args.requireInt("window"));
+    po.max_windows = args.getInt("max-windows", -1);
+    if (args.has("max-windows") && po.max_windows <= 0) throw Error("--max-windows must be positive");
+    ModelOptions mo;
+    mo.compute = computeOptions(args);
+    const auto model = LlamaModel::open(args.require("model"), mo);
+    const ModelIdentity identity = modelIdentity(model->dir(), model->config(), model->checkpoint());
+    const auto calibration = openCalibration(args.require("calib"), &identity);
+    const auto& tokenizer = model->requireTokenizer();
+    const std::vector<int> ids = tokenizer.encode(readUtf8File(args.require("eval-text")));
+    const bool quiet = args.flag("quiet");
+    const double dense_ppl = perplexity(*model, ids, po).ppl;
+    std::fprintf(stderr, "sweep: %zu runs; dense ppl %.4f\n", runs.size(), dense_ppl);
+    std::vector<Row> rows;
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        if (interrupted()) throw Cancelled();
+        Row row;
+        row.run = runs[i];
+        const CompressedModel c = compress(*model, *calibration, runs[i].plan, options, stderrProgress(true));
+        const ProjectionOverrides overrides = overridesOf(c, *model);
+        const PerplexityResult p = perplexity(*model, ids, po, stderrProgress(true), &overrides);
+        row.report = c.report;
+        row.ppl = p.ppl;
+        row.eval_seconds = p.seconds;
+        rows.push_back(std::move(row));
+        if (!quiet)
+            std::fprintf(stderr, "[%zu/%zu] %-60s ppl %.4f  ratio %.4f  (%.1f s + %.1f s)\n", i + 1, runs.size(),
+                         runs[i].plan.describe().c_str(), p.ppl, c.report.achieved_ratio, c.report.seconds, p.seconds);
+        writeFileAtomically(out, csv(rows, dense_ppl));  // partial results survive an interruption
+    }
+    if (args.has("latex")) writeFileAtomically(args.require("latex"), latex(rows, dense_ppl));
+    std::printf("%zu runs written to %s\n", rows.size(), out.c_str());
+    return 0;
+}
+
+}  // namespace basislab::cli

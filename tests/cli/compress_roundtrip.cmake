@@ -1,0 +1,105 @@
+# basislab-cli calibrate, compress (--json, factored and dense exports), eval of the exports, sweep
+# (CSV and LaTeX), reparametrise and the refusals, on the demo model.
+# cmake -DCLI=... -DMODEL=... -DTEXT=... -DWORK=... -P compress_roundtrip.cmake
+file(REMOVE_RECURSE "${WORK}")
+file(MAKE_DIRECTORY "${WORK}")
+
+function(run expect_rc)
+  execute_process(COMMAND "${CLI}" ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL expect_rc)
+    message(FATAL_ERROR "basislab-cli ${ARGN}\nexited with ${rc} (expected ${expect_rc}):\n${out}\n${err}")
+  endif()
+  set(out "${out}" PARENT_SCOPE)
+  set(err "${err}" PARENT_SCOPE)
+endfunction()
+
+run(0 calibrate --model "${MODEL}" --text "${TEXT}" --windows 12 --seq-len 64 --out "${WORK}/calib.h5" --quiet)
+
+# compress --json: the documented keys
+run(0 compress --model "${MODEL}" --calib "${WORK}/calib.h5" --method basis-sharing --ratio 0.4 --group-size 2
+      --alpha inv-trace --eval-text "${TEXT}" --window 64 --json --quiet --out "${WORK}/factored" --format factored)
+set(json "${out}")
+foreach(key method ratio achieved_ratio achieved_ratio_model seconds ppl)
+  string(JSON value GET "${json}" ${key})
+endforeach()
+string(JSON method GET "${json}" method)
+string(JSON ppl GET "${json}" ppl)
+string(JSON n_groups LENGTH "${json}" groups)
+string(JSON n_layers LENGTH "${json}" layers)
+string(JSON g0_type GET "${json}" groups 0 type)
+string(JSON g0_layers GET "${json}" groups 0 layers)
+string(JSON g0_rank GET "${json}" groups 0 rank)
+string(JSON g0_alpha LENGTH "${json}" groups 0 alpha)
+string(JSON g0_shift GET "${json}" groups 0 cholesky_shift)
+string(JSON l0_error GET "${json}" layers 0 whitened_error)
+string(JSON l0_frob GET "${json}" layers 0 frobenius_error)
+if(NOT method STREQUAL "basis-sharing" OR NOT n_groups EQUAL 25 OR NOT n_layers EQUAL 35 OR NOT g0_type STREQUAL "q"
+   OR NOT g0_rank EQUAL 25 OR NOT g0_alpha EQUAL 2 OR NOT ppl GREATER 1)
+  message(FATAL_ERROR "unexpected compress --json:\n${json}")
+endif()
+string(REGEX REPLACE "[ \n]" "" g0_layers "${g0_layers}")
+if(NOT g0_layers STREQUAL "[0,1]")
+  message(FATAL_ERROR "group 0 layers ${g0_layers}")
+endif()
+
+# The factored export evaluates to the same perplexity; the dense export is a normal model folder.
+run(0 eval --model "${WORK}/factored" --text "${TEXT}" --window 64 --json --quiet)
+string(JSON ppl_factored GET "${out}" ppl)
+if(NOT ppl_factored STREQUAL ppl)
+  message(FATAL_ERROR "factored export: ppl ${ppl_factored}, in memory ${ppl}")
+endif()
+run(0 compress --model "${MODEL}" --calib "${WORK}/calib.h5" --method basis-sharing --ratio 0.4 --group-size 2
+      --alpha inv-trace --quiet --out "${WORK}/dense" --format dense)
+foreach(f config.json tokenizer.model model.safetensors)
+  if(NOT EXISTS "${WORK}/dense/${f}" OR EXISTS "${WORK}/dense/basislab_compression.json")
+    message(FATAL_ERROR "dense export: ${f} missing or a factored description present")
+  endif()
+endforeach()
+run(0 eval --model "${WORK}/dense" --text "${TEXT}" --window 64 --quiet)
+run(1 compress --model "${MODEL}" --calib "${WORK}/calib.h5" --method svd --ratio 0.4 --quiet --out "${WORK}/dense")
+if(NOT err MATCHES "already exists")
+  message(FATAL_ERROR "overwriting without --force: ${err}")
+endif()
+
+# sweep: one row per run (svd-llm, basis-sharing n=1, n=2 x 2 alphas) after the header and the dense row
+run(0 sweep --model "${MODEL}" --calib "${WORK}/calib.h5" --methods svd-llm,basis-sharing --ratios 0.4
+      --group-sizes 1,2 --alphas none,inv-trace --eval-text "${TEXT}" --window 64 --max-windows 4
+      --out "${WORK}/sweep.csv" --latex "${WORK}/sweep.tex" --quiet)
+file(STRINGS "${WORK}/sweep.csv" rows)
+list(LENGTH rows n_rows)
+file(READ "${WORK}/sweep.tex" tex)
+if(NOT n_rows EQUAL 6 OR NOT tex MATCHES "toprule" OR NOT tex MATCHES "inv-trace")
+  message(FATAL_ERROR "sweep wrote ${n_rows} rows:\n${rows}\n${tex}")
+endif()
+
+# reparametrise with powers of two: exactly the same function, so exactly the same perplexity.
+run(0 eval --model "${MODEL}" --text "${TEXT}" --window 64 --json --quiet)
+string(JSON ppl_original GET "${out}" ppl)
+run(0 reparametrise --model "${MODEL}" --scales 2,0.5,4,0.25,8 --out "${WORK}/twin" --quiet)
+run(0 eval --model "${WORK}/twin" --text "${TEXT}" --window 64 --json --quiet)
+string(JSON ppl_twin GET "${out}" ppl)
+if(NOT ppl_twin STREQUAL ppl_original)
+  message(FATAL_ERROR "rescaled twin: ppl ${ppl_twin}, original ${ppl_original}")
+endif()
+
+# Refusals name the option or the cause.
+run(1 compress --model "${MODEL}" --calib "${WORK}/calib.h5" --method svd --ratio 1)
+if(NOT err MATCHES "--ratio must be in \\[0, 1\\)")
+  message(FATAL_ERROR "ratio 1: ${err}")
+endif()
+run(1 compress --model "${MODEL}" --calib "${WORK}/calib.h5" --method svdllm --ratio 0.4)
+if(NOT err MATCHES "--method: unknown method 'svdllm'")
+  message(FATAL_ERROR "unknown method: ${err}")
+endif()
+run(1 compress --model "${MODEL}" --calib "${WORK}/calib.h5" --method basis-sharing --ratio 0.4 --alpha inv-trac)
+if(NOT err MATCHES "--alpha: unknown alpha form 'inv-trac'")
+  message(FATAL_ERROR "unknown alpha: ${err}")
+endif()
+run(1 compress --model "${WORK}/twin" --calib "${WORK}/calib.h5" --method svd-llm --ratio 0.4)
+if(NOT err MATCHES "calib")
+  message(FATAL_ERROR "calibration of another model: ${err}")
+endif()
+run(1 compress --model "${MODEL}" --calib "${WORK}/calib.h5" --method fwsvd --ratio 0.4)
+if(NOT err MATCHES "--fisher")
+  message(FATAL_ERROR "fwsvd without Fisher: ${err}")
+endif()

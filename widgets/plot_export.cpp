@@ -33,6 +33,9 @@ QString writeAtomically(const QString& path, const std::function<bool(const QStr
     temp.close();
     if (!write(temp.fileName()) || QFileInfo(temp.fileName()).size() == 0)
         return PlotExport::tr("Cannot write the figure %1").arg(path);
+    // A temporary file is private (0600); a figure is an ordinary file.
+    QFile::setPermissions(temp.fileName(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
+                                               QFileDevice::ReadOther);
     QFile::remove(path);
     if (!QFile::rename(temp.fileName(), path)) return PlotExport::tr("Cannot replace %1").arg(path);
     temp.setAutoRemove(false);

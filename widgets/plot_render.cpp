@@ -2,6 +2,7 @@
 
 #include "qcustomplot_include.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -79,6 +80,44 @@ void addSeries(QCustomPlot& plot, const PlotData& data, const PlotStyle& style) 
     }
 }
 
+/// Number format of the y axis once its range is known: plain numbers for a log axis spanning less
+/// than three decades (ticks such as 3, 5, 8, 10), powers of ten beyond.
+void setYNumberFormat(QCustomPlot& plot, const PlotData& data) {
+    const QCPRange r = plot.yAxis->range();
+    if (data.log_y && r.lower > 0 && r.upper / r.lower > 1000) {
+        plot.yAxis->setNumberFormat(QStringLiteral("eb"));
+        plot.yAxis->setNumberPrecision(0);
+    } else {
+        plot.yAxis->setNumberFormat(QStringLiteral("g"));
+        plot.yAxis->setNumberPrecision(data.log_y ? 3 : 4);
+    }
+}
+
+/// The corner of the axis rect with the fewest data points (top right on a tie), for the legend.
+Qt::Alignment emptiestCorner(const QCustomPlot& plot, const PlotData& data) {
+    const QCPRange xr = plot.xAxis->range(), yr = plot.yAxis->range();
+    const auto fraction = [](double v, double lo, double hi, bool log) {
+        if (log) return (std::log(v) - std::log(lo)) / (std::log(hi) - std::log(lo));
+        return (v - lo) / (hi - lo);
+    };
+    int count[4] = {0, 0, 0, 0};  // top right, top left, bottom right, bottom left
+    for (const PlotSeries& s : data.series)
+        for (int i = 0; i < s.x.size() && i < s.y.size(); ++i) {
+            if (!std::isfinite(s.y[i]) || (data.log_y && s.y[i] <= 0)) continue;
+            const double fx = fraction(s.x[i], xr.lower, xr.upper, false);
+            const double fy = fraction(s.y[i], yr.lower, yr.upper, data.log_y);
+            // The legend covers roughly the outer 45 % of the rect in x and 40 % in y.
+            const bool right = fx > 0.55, left = fx<0.45, top = fy> 0.6, bottom = fy < 0.4;
+            count[0] += right && top;
+            count[1] += left && top;
+            count[2] += right && bottom;
+            count[3] += left && bottom;
+        }
+    const Qt::Alignment corners[4] = {Qt::AlignTop | Qt::AlignRight, Qt::AlignTop | Qt::AlignLeft,
+                                      Qt::AlignBottom | Qt::AlignRight, Qt::AlignBottom | Qt::AlignLeft};
+    return corners[std::min_element(count, count + 4) - count];
+}
+
 void fitRanges(QCustomPlot& plot, const PlotData& data) {
     plot.rescaleAxes();
     QCPRange xr = plot.xAxis->range(), yr = plot.yAxis->range();
@@ -88,8 +127,8 @@ void fitRanges(QCustomPlot& plot, const PlotData& data) {
         xr = QCPRange(xr.lower - 0.04 * xr.size(), xr.upper + 0.04 * xr.size());
     if (data.log_y) {
         if (yr.lower <= 0 || yr.upper <= 0) yr = QCPRange(0.1, 10);
-        const double pad = std::pow(yr.upper / yr.lower, 0.05);
-        yr = QCPRange(yr.lower / std::max(pad, 1.5), yr.upper * std::max(pad, 1.5));
+        const double pad = std::max(1.02, std::pow(yr.upper / yr.lower, 0.06));
+        yr = QCPRange(yr.lower / pad, yr.upper * pad);
     } else if (yr.size() <= 0) {
         const double m = std::abs(yr.lower) > 0 ? std::abs(yr.lower) * 0.1 : 1.0;
         yr = QCPRange(yr.lower - m, yr.upper + m);
@@ -138,8 +177,16 @@ void renderPlot(QCustomPlot& plot, const PlotData& data, const PlotStyle& style)
     plot.legend->setBrush(QColor(255, 255, 255, style.publication ? 255 : 220));
     plot.legend->setBorderPen(QPen(QColor(160, 160, 160), style.publication ? 0.4 : 1.0));
     plot.legend->setSelectableParts(QCPLegend::spNone);
-    plot.axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    if (style.font_units > 0) {
+        QFont legend_font = font;
+        legend_font.setPixelSize(std::max(4, int(std::lround(style.font_units * 0.9))));
+        plot.legend->setFont(legend_font);
+        plot.legend->setIconSize(QSize(2 * style.font_units, style.font_units));
+        plot.legend->setRowSpacing(0);
+    }
     fitRanges(plot, data);
+    setYNumberFormat(plot, data);
+    plot.axisRect()->insetLayout()->setInsetAlignment(0, emptiestCorner(plot, data));
 }
 
 }  // namespace basislab::gui

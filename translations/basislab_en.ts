@@ -67,11 +67,111 @@
         <source>layer %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>α per layer, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>α_l (mean 1 per group)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PlanText</name>
     <message>
         <source>Original (uncompressed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain sum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sum the layers&apos; Grams as they are (plain Basis Sharing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inverse trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight each layer by 1/tr(G): every layer&apos;s input energy counts equally.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inverse Frobenius norm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight each layer by 1/||G||_F, the Gram&apos;s Frobenius norm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inverse largest eigenvalue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight each layer by 1/lambda_max(G): its strongest input direction counts equally.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inverse square-root trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight each layer by 1/sqrt(tr G), halfway between the plain sum and the inverse trace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trace power</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight each layer by tr(G)^-p for your p (p = 1 is the inverse trace).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inverse output energy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight each layer by 1/tr(W^T G W), its output energy; q, k and v may get different whitenings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale-normalised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Divide each layer&apos;s input by its RMS scale and fold the scale into W: invariant to moving scale between RMSNorm and the weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basis Sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Truncated SVD of each weight; the calibration is not used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ASVD: scales input channels by their mean activation before the SVD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FWSVD: weights the rows by Fisher information (calibrate with Fisher diagonals).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVD-LLM: whitens each layer with its own calibration Gram.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basis Sharing: one whitened basis shared by a group of consecutive layers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (p = %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -251,13 +351,280 @@
         <source>No calibration yet: run or load one to see the Gram spectra.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Calibration failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot load the calibration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the calibration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calibration cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a text file to calibrate on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load Calibration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calibrations (*.h5 *.hdf5);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Calibration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calibrations (*.h5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also accumulate Fisher diagonals (for FWSVD; slower)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradients of the language-model loss per weight, needed by the FWSVD method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calibrate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the model over the windows on the worker thread and accumulate the Grams (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a saved calibration (HDF5) of this model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the calibration as an HDF5 file (readable with h5py)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matrix type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whose input Grams weigh the layers: q, k, v read attn_in, o reads o_in, gate and up read mlp_in, down reads down_in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers per group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many consecutive layers share a basis (all: one group); α is normalised to mean 1 within each group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No calibration yet: run or load one to see the α each form gives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>α per layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The layer weights α_l of the input scale calibration forms (inverse output energy needs the weights: see its effect in step 3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>basislab::gui::CompressionPage</name>
+    <message>
+        <source>Change group size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refit on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refit off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change method to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change α form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change compressed types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change shared types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Achieved ratio %1 of the compressed matrices · model %2 → %3 parameters (%4 smaller) · preview in %5 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconstruction error per layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relative whitened error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relative Frobenius error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This plan: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This plan: α %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain Basis Sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How each group of weights is factorized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ratio:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compression ratio: the fraction of the compressed matrices&apos; parameters removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers per group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which matrix types are compressed, which share one basis across consecutive layers, and how many layers share it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>α form:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input scale calibration: how the layers of a shared group are weighted in the group&apos;s Gram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exponent p of the trace power form tr(G)^-p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refit coefficients after choosing the basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refit each layer&apos;s coefficients C_l by least squares in its own whitened metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whitened (output error on the calibration data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frobenius (weight error)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whitened: ‖(W − Ŵ)ᵀX‖ relative to ‖WᵀX‖; Frobenius: ‖W − Ŵ‖ relative to ‖W‖</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matrix:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all compressed (mean)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which matrix type&apos;s error to plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The live error preview needs a model and a calibration (steps 1 and 2).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>basislab::gui::EvaluationPage</name>
-    <message>
-        <source>Perplexity %1 on %2 windows (%3 s)</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Evaluation failed</source>
         <translation type="unfinished"></translation>
@@ -371,14 +738,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Evaluate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Measure perplexity on the worker thread (Ctrl+E); the result becomes a row of the runs table</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Every evaluation; click a header to sort, right-click to compare or remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -408,6 +767,34 @@
     </message>
     <message>
         <source>No runs yet: evaluate to see perplexity against compression ratio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original model: perplexity %1 on %2 windows (%3 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2: perplexity %3 (%4 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compressing needs a calibration: run or load one in step 2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compress the model with the current plan and measure its perplexity on the worker thread (Ctrl+E); the result becomes a row of the runs table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate Original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure the perplexity of the uncompressed model (Ctrl+Alt+E), the reference for the compressed runs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -585,10 +972,6 @@
     </message>
     <message>
         <source>Opening the model…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Evaluating…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -776,14 +1159,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Evaluate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Measure perplexity on the evaluation text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Cancel Job</source>
         <translation type="unfinished"></translation>
     </message>
@@ -907,6 +1282,74 @@
     </message>
     <message>
         <source>The session has unsaved changes. Save them first?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calibration saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot load the session&apos;s calibration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluating the original model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compressing and evaluating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the calibration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Calibrate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a calibration with the settings of step 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compress with the current plan and measure perplexity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate &amp;Original Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure the perplexity of the uncompressed model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calibration file %1 has changed since the session was saved: it holds another calibration of this model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calibrated in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded the calibration %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the session to %1…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1226,6 +1669,18 @@
     </message>
     <message>
         <source>CPU threads:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embed the calibration in saved sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On: a session is one self-contained file (large for big models); off: it links the calibration file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

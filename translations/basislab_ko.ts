@@ -67,12 +67,112 @@
         <source>layer %1</source>
         <translation>%1층</translation>
     </message>
+    <message>
+        <source>α per layer, %1</source>
+        <translation>층별 α, %1</translation>
+    </message>
+    <message>
+        <source>α_l (mean 1 per group)</source>
+        <translation>α_l (그룹 평균 1)</translation>
+    </message>
 </context>
 <context>
     <name>PlanText</name>
     <message>
         <source>Original (uncompressed)</source>
         <translation>원본 (압축 안 함)</translation>
+    </message>
+    <message>
+        <source>Plain sum</source>
+        <translation>단순 합</translation>
+    </message>
+    <message>
+        <source>Sum the layers&apos; Grams as they are (plain Basis Sharing).</source>
+        <translation>각 층의 그람 행렬을 그대로 더합니다 (보정 없는 기저 공유).</translation>
+    </message>
+    <message>
+        <source>Inverse trace</source>
+        <translation>대각합의 역수</translation>
+    </message>
+    <message>
+        <source>Weight each layer by 1/tr(G): every layer&apos;s input energy counts equally.</source>
+        <translation>각 층에 1/tr(G)의 가중치를 줍니다. 모든 층의 입력 에너지가 같은 비중을 갖습니다.</translation>
+    </message>
+    <message>
+        <source>Inverse Frobenius norm</source>
+        <translation>프로베니우스 노름의 역수</translation>
+    </message>
+    <message>
+        <source>Weight each layer by 1/||G||_F, the Gram&apos;s Frobenius norm.</source>
+        <translation>각 층에 그람 행렬의 프로베니우스 노름의 역수 1/||G||_F 가중치를 줍니다.</translation>
+    </message>
+    <message>
+        <source>Inverse largest eigenvalue</source>
+        <translation>최대 고윳값의 역수</translation>
+    </message>
+    <message>
+        <source>Weight each layer by 1/lambda_max(G): its strongest input direction counts equally.</source>
+        <translation>각 층에 1/lambda_max(G) 가중치를 줍니다. 층마다 가장 강한 입력 방향이 같은 비중을 갖습니다.</translation>
+    </message>
+    <message>
+        <source>Inverse square-root trace</source>
+        <translation>대각합 제곱근의 역수</translation>
+    </message>
+    <message>
+        <source>Weight each layer by 1/sqrt(tr G), halfway between the plain sum and the inverse trace.</source>
+        <translation>각 층에 1/sqrt(tr G) 가중치를 줍니다. 단순 합과 대각합의 역수의 중간입니다.</translation>
+    </message>
+    <message>
+        <source>Trace power</source>
+        <translation>대각합 거듭제곱</translation>
+    </message>
+    <message>
+        <source>Weight each layer by tr(G)^-p for your p (p = 1 is the inverse trace).</source>
+        <translation>고른 p에 대해 각 층에 tr(G)^-p 가중치를 줍니다 (p = 1이면 대각합의 역수).</translation>
+    </message>
+    <message>
+        <source>Inverse output energy</source>
+        <translation>출력 에너지의 역수</translation>
+    </message>
+    <message>
+        <source>Weight each layer by 1/tr(W^T G W), its output energy; q, k and v may get different whitenings.</source>
+        <translation>각 층에 출력 에너지의 역수 1/tr(W^T G W) 가중치를 줍니다. q, k, v의 화이트닝이 서로 달라질 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Scale-normalised</source>
+        <translation>스케일 정규화</translation>
+    </message>
+    <message>
+        <source>Divide each layer&apos;s input by its RMS scale and fold the scale into W: invariant to moving scale between RMSNorm and the weights.</source>
+        <translation>각 층의 입력을 RMS 스케일로 나누고 그 스케일을 W에 흡수합니다. RMSNorm과 가중치 사이에서 스케일을 옮겨도 결과가 변하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Basis Sharing</source>
+        <translation>기저 공유</translation>
+    </message>
+    <message>
+        <source>Truncated SVD of each weight; the calibration is not used.</source>
+        <translation>각 가중치의 절단 SVD. 보정 데이터는 쓰지 않습니다.</translation>
+    </message>
+    <message>
+        <source>ASVD: scales input channels by their mean activation before the SVD.</source>
+        <translation>ASVD: SVD 전에 입력 채널을 평균 활성값으로 스케일합니다.</translation>
+    </message>
+    <message>
+        <source>FWSVD: weights the rows by Fisher information (calibrate with Fisher diagonals).</source>
+        <translation>FWSVD: 행마다 피셔 정보로 가중합니다 (피셔 대각 성분을 포함해 보정하세요).</translation>
+    </message>
+    <message>
+        <source>SVD-LLM: whitens each layer with its own calibration Gram.</source>
+        <translation>SVD-LLM: 각 층을 자신의 보정 그람 행렬로 화이트닝합니다.</translation>
+    </message>
+    <message>
+        <source>Basis Sharing: one whitened basis shared by a group of consecutive layers.</source>
+        <translation>기저 공유: 연속한 층들의 그룹이 화이트닝된 기저 하나를 공유합니다.</translation>
+    </message>
+    <message>
+        <source>%1 (p = %2)</source>
+        <translation>%1 (p = %2)</translation>
     </message>
 </context>
 <context>
@@ -251,13 +351,280 @@
         <source>No calibration yet: run or load one to see the Gram spectra.</source>
         <translation>아직 보정이 없습니다. 보정을 실행하거나 불러오면 그람 행렬 스펙트럼이 보입니다.</translation>
     </message>
+    <message>
+        <source>Calibration failed</source>
+        <translation>보정 실패</translation>
+    </message>
+    <message>
+        <source>Cannot load the calibration</source>
+        <translation>보정을 불러올 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Cannot save the calibration</source>
+        <translation>보정을 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Calibration cancelled</source>
+        <translation>보정을 취소했습니다</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>보정</translation>
+    </message>
+    <message>
+        <source>Choose a text file to calibrate on.</source>
+        <translation>보정에 쓸 텍스트 파일을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Load Calibration</source>
+        <translation>보정 불러오기</translation>
+    </message>
+    <message>
+        <source>Calibrations (*.h5 *.hdf5);;All files (*)</source>
+        <translation>보정 파일 (*.h5 *.hdf5);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Save Calibration</source>
+        <translation>보정 저장</translation>
+    </message>
+    <message>
+        <source>Calibrations (*.h5)</source>
+        <translation>보정 파일 (*.h5)</translation>
+    </message>
+    <message>
+        <source>Also accumulate Fisher diagonals (for FWSVD; slower)</source>
+        <translation>피셔 대각 성분도 누적 (FWSVD용, 더 느림)</translation>
+    </message>
+    <message>
+        <source>Gradients of the language-model loss per weight, needed by the FWSVD method</source>
+        <translation>가중치별 언어 모델 손실의 기울기. FWSVD 방법에 필요합니다</translation>
+    </message>
+    <message>
+        <source>Calibrate</source>
+        <translation>보정</translation>
+    </message>
+    <message>
+        <source>Run the model over the windows on the worker thread and accumulate the Grams (Ctrl+R)</source>
+        <translation>작업 스레드에서 윈도들에 모델을 돌려 그람 행렬을 누적합니다 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation>불러오기…</translation>
+    </message>
+    <message>
+        <source>Load a saved calibration (HDF5) of this model</source>
+        <translation>이 모델의 저장된 보정(HDF5)을 불러옵니다</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>저장…</translation>
+    </message>
+    <message>
+        <source>Save the calibration as an HDF5 file (readable with h5py)</source>
+        <translation>보정을 HDF5 파일로 저장합니다 (h5py로 읽을 수 있음)</translation>
+    </message>
+    <message>
+        <source>Matrix type:</source>
+        <translation>행렬 종류:</translation>
+    </message>
+    <message>
+        <source>Whose input Grams weigh the layers: q, k, v read attn_in, o reads o_in, gate and up read mlp_in, down reads down_in</source>
+        <translation>어느 입력의 그람 행렬로 층의 가중치를 정할지: q, k, v는 attn_in, o는 o_in, gate와 up은 mlp_in, down은 down_in을 읽습니다</translation>
+    </message>
+    <message>
+        <source>Layers per group:</source>
+        <translation>그룹당 층 수:</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>How many consecutive layers share a basis (all: one group); α is normalised to mean 1 within each group</source>
+        <translation>기저를 공유하는 연속 층의 수 (전체: 그룹 하나). α는 그룹마다 평균이 1이 되도록 정규화됩니다</translation>
+    </message>
+    <message>
+        <source>No calibration yet: run or load one to see the α each form gives.</source>
+        <translation>아직 보정이 없습니다. 보정을 실행하거나 불러오면 형태별 α가 보입니다.</translation>
+    </message>
+    <message>
+        <source>α per layer</source>
+        <translation>층별 α</translation>
+    </message>
+    <message>
+        <source>The layer weights α_l of the input scale calibration forms (inverse output energy needs the weights: see its effect in step 3)</source>
+        <translation>입력 스케일 보정 형태별 층 가중치 α_l (출력 에너지의 역수는 가중치가 필요하므로 3단계에서 효과를 보세요)</translation>
+    </message>
+</context>
+<context>
+    <name>basislab::gui::CompressionPage</name>
+    <message>
+        <source>Change group size</source>
+        <translation>그룹 크기 변경</translation>
+    </message>
+    <message>
+        <source>Refit on</source>
+        <translation>재적합 켜기</translation>
+    </message>
+    <message>
+        <source>Refit off</source>
+        <translation>재적합 끄기</translation>
+    </message>
+    <message>
+        <source>Preview failed: %1</source>
+        <translation>미리 보기 실패: %1</translation>
+    </message>
+    <message>
+        <source>Change method to %1</source>
+        <translation>방법을 %1(으)로 변경</translation>
+    </message>
+    <message>
+        <source>Change ratio</source>
+        <translation>압축률 변경</translation>
+    </message>
+    <message>
+        <source>Change α form</source>
+        <translation>α 형태 변경</translation>
+    </message>
+    <message>
+        <source>Change compressed types</source>
+        <translation>압축할 행렬 종류 변경</translation>
+    </message>
+    <message>
+        <source>Change shared types</source>
+        <translation>공유할 행렬 종류 변경</translation>
+    </message>
+    <message>
+        <source>Computing the preview…</source>
+        <translation>미리 보기를 계산하는 중…</translation>
+    </message>
+    <message>
+        <source>Achieved ratio %1 of the compressed matrices · model %2 → %3 parameters (%4 smaller) · preview in %5 ms</source>
+        <translation>압축한 행렬의 달성 압축률 %1 · 모델 파라미터 %2 → %3 (%4 감소) · 미리 보기 %5 ms</translation>
+    </message>
+    <message>
+        <source>Reconstruction error per layer</source>
+        <translation>층별 재구성 오차</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>층</translation>
+    </message>
+    <message>
+        <source>Relative whitened error</source>
+        <translation>상대 화이트닝 오차</translation>
+    </message>
+    <message>
+        <source>Relative Frobenius error</source>
+        <translation>상대 프로베니우스 오차</translation>
+    </message>
+    <message>
+        <source>This plan: %1</source>
+        <translation>현재 계획: %1</translation>
+    </message>
+    <message>
+        <source>This plan: α %1</source>
+        <translation>현재 계획: α %1</translation>
+    </message>
+    <message>
+        <source>Plain Basis Sharing</source>
+        <translation>보정 없는 기저 공유</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>계획</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>방법:</translation>
+    </message>
+    <message>
+        <source>How each group of weights is factorized</source>
+        <translation>가중치 그룹마다 인수분해하는 방법</translation>
+    </message>
+    <message>
+        <source>Ratio:</source>
+        <translation>압축률:</translation>
+    </message>
+    <message>
+        <source>Compression ratio: the fraction of the compressed matrices&apos; parameters removed</source>
+        <translation>압축률: 압축하는 행렬의 파라미터 중 없애는 비율</translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation>행렬</translation>
+    </message>
+    <message>
+        <source>Compress</source>
+        <translation>압축</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>공유</translation>
+    </message>
+    <message>
+        <source>Layers per group</source>
+        <translation>그룹당 층 수</translation>
+    </message>
+    <message>
+        <source>Which matrix types are compressed, which share one basis across consecutive layers, and how many layers share it</source>
+        <translation>어떤 행렬 종류를 압축하고, 어떤 종류가 연속한 층에서 기저 하나를 공유하며, 몇 개 층이 공유하는지</translation>
+    </message>
+    <message>
+        <source>α form:</source>
+        <translation>α 형태:</translation>
+    </message>
+    <message>
+        <source>Input scale calibration: how the layers of a shared group are weighted in the group&apos;s Gram</source>
+        <translation>입력 스케일 보정: 공유 그룹의 그람 행렬에서 각 층에 주는 가중치</translation>
+    </message>
+    <message>
+        <source>The exponent p of the trace power form tr(G)^-p</source>
+        <translation>대각합 거듭제곱 형태 tr(G)^-p의 지수 p</translation>
+    </message>
+    <message>
+        <source>Refit coefficients after choosing the basis</source>
+        <translation>기저를 정한 뒤 계수 재적합</translation>
+    </message>
+    <message>
+        <source>Refit each layer&apos;s coefficients C_l by least squares in its own whitened metric</source>
+        <translation>각 층의 계수 C_l을 그 층의 화이트닝 계량에서 최소제곱으로 다시 맞춥니다</translation>
+    </message>
+    <message>
+        <source>Error:</source>
+        <translation>오차:</translation>
+    </message>
+    <message>
+        <source>whitened (output error on the calibration data)</source>
+        <translation>화이트닝 (보정 데이터에서의 출력 오차)</translation>
+    </message>
+    <message>
+        <source>Frobenius (weight error)</source>
+        <translation>프로베니우스 (가중치 오차)</translation>
+    </message>
+    <message>
+        <source>Whitened: ‖(W − Ŵ)ᵀX‖ relative to ‖WᵀX‖; Frobenius: ‖W − Ŵ‖ relative to ‖W‖</source>
+        <translation>화이트닝: ‖WᵀX‖에 대한 ‖(W − Ŵ)ᵀX‖, 프로베니우스: ‖W‖에 대한 ‖W − Ŵ‖</translation>
+    </message>
+    <message>
+        <source>Matrix:</source>
+        <translation>행렬:</translation>
+    </message>
+    <message>
+        <source>all compressed (mean)</source>
+        <translation>압축한 전체 (평균)</translation>
+    </message>
+    <message>
+        <source>Which matrix type&apos;s error to plot</source>
+        <translation>오차를 그릴 행렬 종류</translation>
+    </message>
+    <message>
+        <source>The live error preview needs a model and a calibration (steps 1 and 2).</source>
+        <translation>실시간 오차 미리 보기에는 모델과 보정이 필요합니다 (1, 2단계).</translation>
+    </message>
 </context>
 <context>
     <name>basislab::gui::EvaluationPage</name>
-    <message>
-        <source>Perplexity %1 on %2 windows (%3 s)</source>
-        <translation>퍼플렉서티 %1 (윈도 %2개, %3초)</translation>
-    </message>
     <message>
         <source>Evaluation failed</source>
         <translation>평가 실패</translation>
@@ -371,14 +738,6 @@
         <translation>처음 N개 윈도만 평가 (전체: 텍스트 전부)</translation>
     </message>
     <message>
-        <source>Evaluate</source>
-        <translation>평가</translation>
-    </message>
-    <message>
-        <source>Measure perplexity on the worker thread (Ctrl+E); the result becomes a row of the runs table</source>
-        <translation>작업 스레드에서 퍼플렉서티를 잽니다 (Ctrl+E). 결과는 실행 표의 한 행이 됩니다</translation>
-    </message>
-    <message>
         <source>Every evaluation; click a header to sort, right-click to compare or remove</source>
         <translation>모든 평가 결과. 머리글을 누르면 정렬, 오른쪽 클릭으로 비교하거나 삭제</translation>
     </message>
@@ -409,6 +768,34 @@
     <message>
         <source>No runs yet: evaluate to see perplexity against compression ratio.</source>
         <translation>아직 실행이 없습니다. 평가하면 압축률에 따른 퍼플렉서티가 보입니다.</translation>
+    </message>
+    <message>
+        <source>Original model: perplexity %1 on %2 windows (%3 s)</source>
+        <translation>원본 모델: 퍼플렉서티 %1 (윈도 %2개, %3초)</translation>
+    </message>
+    <message>
+        <source>%1 at %2: perplexity %3 (%4 s)</source>
+        <translation>%1, 압축률 %2: 퍼플렉서티 %3 (%4초)</translation>
+    </message>
+    <message>
+        <source>Compressing needs a calibration: run or load one in step 2.</source>
+        <translation>압축하려면 보정이 필요합니다. 2단계에서 보정을 실행하거나 불러오세요.</translation>
+    </message>
+    <message>
+        <source>Evaluate Plan</source>
+        <translation>계획 평가</translation>
+    </message>
+    <message>
+        <source>Compress the model with the current plan and measure its perplexity on the worker thread (Ctrl+E); the result becomes a row of the runs table</source>
+        <translation>작업 스레드에서 현재 계획으로 모델을 압축하고 퍼플렉서티를 잽니다 (Ctrl+E). 결과는 실행 표의 한 행이 됩니다</translation>
+    </message>
+    <message>
+        <source>Evaluate Original</source>
+        <translation>원본 평가</translation>
+    </message>
+    <message>
+        <source>Measure the perplexity of the uncompressed model (Ctrl+Alt+E), the reference for the compressed runs</source>
+        <translation>압축하지 않은 모델의 퍼플렉서티를 잽니다 (Ctrl+Alt+E). 압축한 실행들의 기준이 됩니다</translation>
     </message>
 </context>
 <context>
@@ -586,10 +973,6 @@
     <message>
         <source>Opening the model…</source>
         <translation>모델을 여는 중…</translation>
-    </message>
-    <message>
-        <source>Evaluating…</source>
-        <translation>평가하는 중…</translation>
     </message>
     <message>
         <source>Calibrating…</source>
@@ -776,14 +1159,6 @@
         <translation>언어, CPU 스레드, 초기화</translation>
     </message>
     <message>
-        <source>&amp;Evaluate</source>
-        <translation>평가(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Measure perplexity on the evaluation text</source>
-        <translation>평가 텍스트로 퍼플렉서티를 잽니다</translation>
-    </message>
-    <message>
         <source>&amp;Cancel Job</source>
         <translation>작업 취소(&amp;C)</translation>
     </message>
@@ -906,6 +1281,74 @@
     <message>
         <source>The session has unsaved changes. Save them first?</source>
         <translation>세션에 저장하지 않은 변경이 있습니다. 먼저 저장할까요?</translation>
+    </message>
+    <message>
+        <source>Calibration saved to %1</source>
+        <translation>보정을 %1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Cannot load the session&apos;s calibration</source>
+        <translation>세션의 보정을 불러올 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Evaluating the original model…</source>
+        <translation>원본 모델을 평가하는 중…</translation>
+    </message>
+    <message>
+        <source>Compressing and evaluating…</source>
+        <translation>압축하고 평가하는 중…</translation>
+    </message>
+    <message>
+        <source>Saving the calibration…</source>
+        <translation>보정을 저장하는 중…</translation>
+    </message>
+    <message>
+        <source>Saving the session…</source>
+        <translation>세션을 저장하는 중…</translation>
+    </message>
+    <message>
+        <source>&amp;Calibrate</source>
+        <translation>보정(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Run a calibration with the settings of step 2</source>
+        <translation>2단계의 설정으로 보정을 실행합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate Plan</source>
+        <translation>계획 평가(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Compress with the current plan and measure perplexity</source>
+        <translation>현재 계획으로 압축하고 퍼플렉서티를 잽니다</translation>
+    </message>
+    <message>
+        <source>Evaluate &amp;Original Model</source>
+        <translation>원본 모델 평가(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Measure the perplexity of the uncompressed model</source>
+        <translation>압축하지 않은 모델의 퍼플렉서티를 잽니다</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>보정</translation>
+    </message>
+    <message>
+        <source>The calibration file %1 has changed since the session was saved: it holds another calibration of this model.</source>
+        <translation>세션을 저장한 뒤 보정 파일 %1이(가) 바뀌었습니다. 이 모델의 다른 보정이 들어 있습니다.</translation>
+    </message>
+    <message>
+        <source>Calibrated in %1</source>
+        <translation>%1 만에 보정했습니다</translation>
+    </message>
+    <message>
+        <source>Loaded the calibration %1</source>
+        <translation>보정 %1을(를) 불러왔습니다</translation>
+    </message>
+    <message>
+        <source>Saving the session to %1…</source>
+        <translation>세션을 %1에 저장하는 중…</translation>
     </message>
 </context>
 <context>
@@ -1224,6 +1667,18 @@
     <message>
         <source>CPU threads:</source>
         <translation>CPU 스레드:</translation>
+    </message>
+    <message>
+        <source>Embed the calibration in saved sessions</source>
+        <translation>저장하는 세션에 보정 포함</translation>
+    </message>
+    <message>
+        <source>On: a session is one self-contained file (large for big models); off: it links the calibration file</source>
+        <translation>켜면 세션이 모든 것을 담은 파일 하나가 됩니다 (큰 모델에서는 큽니다). 끄면 보정 파일에 연결만 합니다</translation>
+    </message>
+    <message>
+        <source>Sessions:</source>
+        <translation>세션:</translation>
     </message>
 </context>
 <context>

@@ -81,6 +81,14 @@ void AppSettings::setThreads(int threads) {
     QSettings().setValue(QStringLiteral("compute/threads"), threads);
 }
 
+bool AppSettings::embedCalibration() {
+    return QSettings().value(QStringLiteral("session/embedCalibration"), false).toBool();
+}
+
+void AppSettings::setEmbedCalibration(bool embed) {
+    QSettings().setValue(QStringLiteral("session/embedCalibration"), embed);
+}
+
 bool AppSettings::demoOffered() {
     return QSettings().value(QStringLiteral("ui/demoOffered"), false).toBool();
 }

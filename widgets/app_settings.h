@@ -35,6 +35,10 @@ public:
     static int threads();
     static void setThreads(int threads);
 
+    /// Whether saved sessions embed the calibration (one self-contained file) or link its file.
+    static bool embedCalibration();
+    static void setEmbedCalibration(bool embed);
+
     static bool demoOffered();
     static void setDemoOffered(bool offered);
 

@@ -3,12 +3,14 @@
 #include "app_settings.h"
 #include "calibration_plots.h"
 #include "job_controller.h"
+#include "job_panel.h"
 #include "plot_view.h"
 #include "text_format.h"
 #include "workbench_document.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -48,6 +50,16 @@ CalibrationPage::CalibrationPage(WorkbenchDocument* document, JobController* job
     seed_ = new QSpinBox;
     seed_->setObjectName(QStringLiteral("calibrationSeedSpin"));
     seed_->setRange(0, std::numeric_limits<int>::max());
+    fisher_ = new QCheckBox;
+    fisher_->setObjectName(QStringLiteral("calibrationFisherCheck"));
+    run_ = new QPushButton(QIcon(QStringLiteral(":/icons/run.svg")), QString());
+    run_->setObjectName(QStringLiteral("calibrateButton"));
+    load_ = new QPushButton(QIcon(QStringLiteral(":/icons/open.svg")), QString());
+    load_->setObjectName(QStringLiteral("loadCalibrationButton"));
+    save_ = new QPushButton(QIcon(QStringLiteral(":/icons/save.svg")), QString());
+    save_->setObjectName(QStringLiteral("saveCalibrationButton"));
+    panel_ = new JobPanel(jobs_, {JobKind::Calibrate, JobKind::LoadCalibration, JobKind::SaveCalibration},
+                          QStringLiteral("calibration"));
     summary_ = new QLabel;
     summary_->setObjectName(QStringLiteral("calibrationSummaryLabel"));
     summary_->setWordWrap(true);
@@ -62,10 +74,15 @@ CalibrationPage::CalibrationPage(WorkbenchDocument* document, JobController* job
     grid->addWidget(seq_len_, 1, 3);
     grid->addWidget(shuffle_, 1, 4);
     grid->addWidget(seed_, 1, 5);
+    grid->addWidget(fisher_, 2, 0, 1, 4);
     grid->setColumnStretch(5, 1);
-    buttons_ = new QHBoxLayout;
-    grid->addLayout(buttons_, 2, 0, 1, 7);
-    grid->addWidget(summary_, 3, 0, 1, 7);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(run_);
+    buttons->addWidget(load_);
+    buttons->addWidget(save_);
+    buttons->addWidget(panel_, 1);
+    grid->addLayout(buttons, 3, 0, 1, 7);
+    grid->addWidget(summary_, 4, 0, 1, 7);
 
     scale_tab_ = new QWidget;
     measure_label_ = new QLabel;
@@ -103,10 +120,32 @@ CalibrationPage::CalibrationPage(WorkbenchDocument* document, JobController* job
     spectrum_layout->addLayout(spectrum_controls);
     spectrum_layout->addLayout(spectrum_body, 1);
 
+    alpha_tab_ = new QWidget;
+    alpha_type_label_ = new QLabel;
+    alpha_type_ = new QComboBox;
+    alpha_type_->setObjectName(QStringLiteral("alphaTypeCombo"));
+    for (MatrixType t : kMatrixTypes) alpha_type_->addItem(QString::fromLatin1(name(t)));
+    alpha_group_label_ = new QLabel;
+    alpha_group_ = new QSpinBox;
+    alpha_group_->setObjectName(QStringLiteral("alphaGroupSpin"));
+    alpha_group_->setRange(0, 1024);
+    alpha_plot_ = new PlotView(QStringLiteral("alpha"));
+    auto* alpha_controls = new QHBoxLayout;
+    alpha_controls->addWidget(alpha_type_label_);
+    alpha_controls->addWidget(alpha_type_);
+    alpha_controls->addSpacing(16);
+    alpha_controls->addWidget(alpha_group_label_);
+    alpha_controls->addWidget(alpha_group_);
+    alpha_controls->addStretch(1);
+    auto* alpha_layout = new QVBoxLayout(alpha_tab_);
+    alpha_layout->addLayout(alpha_controls);
+    alpha_layout->addWidget(alpha_plot_, 1);
+
     tabs_ = new QTabWidget;
     tabs_->setObjectName(QStringLiteral("calibrationPlotTabs"));
     tabs_->addTab(scale_tab_, QString());
     tabs_->addTab(spectrum_tab_, QString());
+    tabs_->addTab(alpha_tab_, QString());
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(settings_box_);
@@ -117,6 +156,26 @@ CalibrationPage::CalibrationPage(WorkbenchDocument* document, JobController* job
     for (QSpinBox* s : {windows_, seq_len_, seed_})
         connect(s, &QSpinBox::valueChanged, this, &CalibrationPage::requestEdited);
     connect(shuffle_, &QCheckBox::toggled, this, &CalibrationPage::requestEdited);
+    connect(fisher_, &QCheckBox::toggled, this, &CalibrationPage::requestEdited);
+    connect(run_, &QPushButton::clicked, this, &CalibrationPage::calibrate);
+    connect(load_, &QPushButton::clicked, this, &CalibrationPage::loadWithDialog);
+    connect(save_, &QPushButton::clicked, this, &CalibrationPage::saveWithDialog);
+    connect(alpha_type_, &QComboBox::currentIndexChanged, this, &CalibrationPage::updateAlphaPlot);
+    connect(alpha_group_, &QSpinBox::valueChanged, this, &CalibrationPage::updateAlphaPlot);
+    connect(document_, &WorkbenchDocument::planChanged, this, &CalibrationPage::updateAlphaPlot);
+    connect(document_, &WorkbenchDocument::calibrationPathChanged, this, &CalibrationPage::showCalibration);
+    connect(document_, &WorkbenchDocument::modelChanged, this, &CalibrationPage::updateButtons);
+    connect(jobs_, &JobController::busyChanged, this, &CalibrationPage::updateButtons);
+    connect(jobs_, &JobController::jobFailed, this, [this](quint64 id, JobKind kind, const QString& text) {
+        if (!mine_.remove(id)) return;
+        if (kind == JobKind::Calibrate) Q_EMIT failed(tr("Calibration failed"), text);
+        if (kind == JobKind::LoadCalibration) Q_EMIT failed(tr("Cannot load the calibration"), text);
+        if (kind == JobKind::SaveCalibration) Q_EMIT failed(tr("Cannot save the calibration"), text);
+    });
+    connect(jobs_, &JobController::jobCancelled, this, [this](quint64 id, JobKind kind) {
+        if (mine_.remove(id) && kind == JobKind::Calibrate) Q_EMIT message(tr("Calibration cancelled"));
+    });
+    connect(jobs_, &JobController::jobFinished, this, [this](quint64 id) { mine_.remove(id); });
     connect(measure_, &QComboBox::currentIndexChanged, this, &CalibrationPage::updateScalePlot);
     connect(site_, &QComboBox::currentIndexChanged, this, &CalibrationPage::updateSpectrumPlot);
     connect(normalised_, &QCheckBox::toggled, this, &CalibrationPage::updateSpectrumPlot);
@@ -130,11 +189,12 @@ CalibrationPage::CalibrationPage(WorkbenchDocument* document, JobController* job
 
 void CalibrationPage::showRequest() {
     const api::CalibrationRequest& r = document_->calibrationRequest();
-    const QSignalBlocker b1(windows_), b2(seq_len_), b3(seed_), b4(shuffle_);
+    const QSignalBlocker b1(windows_), b2(seq_len_), b3(seed_), b4(shuffle_), b5(fisher_);
     text_->setText(QString::fromStdString(r.text_path));
     windows_->setValue(r.windows);
     seq_len_->setValue(r.seq_len);
     shuffle_->setChecked(r.seed.has_value());
+    fisher_->setChecked(r.fisher);
     seed_->setValue(r.seed ? int(*r.seed) : 0);
     seed_->setEnabled(r.seed.has_value());
 }
@@ -145,6 +205,7 @@ void CalibrationPage::requestEdited() {
     r.windows = windows_->value();
     r.seq_len = seq_len_->value();
     if (shuffle_->isChecked()) r.seed = std::uint64_t(seed_->value());
+    r.fisher = fisher_->isChecked();
     seed_->setEnabled(shuffle_->isChecked());
     document_->setCalibrationRequest(r);
 }
@@ -157,6 +218,42 @@ void CalibrationPage::browseText() {
     AppSettings::rememberFolder(AppSettings::Folder::Text, file);
     text_->setText(file);
     requestEdited();
+}
+
+void CalibrationPage::calibrate() {
+    requestEdited();
+    if (!document_->modelInfo() || jobs_->busy()) return;
+    if (document_->calibrationRequest().text_path.empty()) {
+        Q_EMIT failed(tr("Calibration"), tr("Choose a text file to calibrate on."));
+        return;
+    }
+    mine_.insert(jobs_->calibrate(document_->calibrationRequest()));
+}
+
+void CalibrationPage::loadWithDialog() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Load Calibration"),
+                                                      AppSettings::lastFolder(AppSettings::Folder::Calibration),
+                                                      tr("Calibrations (*.h5 *.hdf5);;All files (*)"));
+    if (path.isEmpty()) return;
+    AppSettings::rememberFolder(AppSettings::Folder::Calibration, path);
+    mine_.insert(jobs_->loadCalibration(path));
+}
+
+void CalibrationPage::saveWithDialog() {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save Calibration"),
+        QDir(AppSettings::lastFolder(AppSettings::Folder::Calibration)).filePath(QStringLiteral("calibration.h5")),
+        tr("Calibrations (*.h5)"));
+    if (path.isEmpty()) return;
+    AppSettings::rememberFolder(AppSettings::Folder::Calibration, path);
+    mine_.insert(jobs_->saveCalibration(path));
+}
+
+void CalibrationPage::updateButtons() {
+    const bool model = bool(document_->modelInfo()), idle = !jobs_->busy();
+    run_->setEnabled(model && idle);
+    load_->setEnabled(model && idle);
+    save_->setEnabled(bool(document_->calibration()) && idle);
 }
 
 void CalibrationPage::calibrationChanged() {
@@ -195,6 +292,8 @@ void CalibrationPage::showCalibration() {
     }
     updateScalePlot();
     updateSpectrumPlot();
+    updateAlphaPlot();
+    updateButtons();
 }
 
 void CalibrationPage::updateScalePlot() {
@@ -210,6 +309,13 @@ void CalibrationPage::updateSpectrumPlot() {
         if (layers_->item(i)->checkState() == Qt::Checked) layers << i;
     const Site site = kSites[std::size_t(std::max(0, site_->currentIndex()))];
     spectrum_plot_->setData(c ? makeSpectrumPlot(*c, site, layers, normalised_->isChecked()) : PlotData{});
+}
+
+void CalibrationPage::updateAlphaPlot() {
+    const CalibrationPtr& c = document_->calibration();
+    const MatrixType type = kMatrixTypes[std::size_t(std::max(0, alpha_type_->currentIndex()))];
+    const AlphaForm& chosen = document_->plan().alpha;
+    alpha_plot_->setData(c ? makeAlphaPlot(*c, type, alpha_group_->value(), gramAlphaForms(&chosen)) : PlotData{});
 }
 
 void CalibrationPage::changeEvent(QEvent* event) {
@@ -252,6 +358,27 @@ void CalibrationPage::retranslate() {
     normalised_->setText(tr("Normalised"));
     normalised_->setToolTip(tr("On: each eigenvalue's share of the trace; off: eigenvalues divided by the tokens N"));
     layers_->setToolTip(tr("Layers whose spectra are drawn"));
+    fisher_->setText(tr("Also accumulate Fisher diagonals (for FWSVD; slower)"));
+    fisher_->setToolTip(tr("Gradients of the language-model loss per weight, needed by the FWSVD method"));
+    run_->setText(tr("Calibrate"));
+    run_->setToolTip(tr("Run the model over the windows on the worker thread and accumulate the Grams (Ctrl+R)"));
+    load_->setText(tr("Load…"));
+    load_->setToolTip(tr("Load a saved calibration (HDF5) of this model"));
+    save_->setText(tr("Save…"));
+    save_->setToolTip(tr("Save the calibration as an HDF5 file (readable with h5py)"));
+    alpha_type_label_->setText(tr("Matrix type:"));
+    alpha_type_->setToolTip(
+        tr("Whose input Grams weigh the layers: q, k, v read attn_in, o reads o_in, gate and up "
+           "read mlp_in, down reads down_in"));
+    alpha_group_label_->setText(tr("Layers per group:"));
+    alpha_group_->setSpecialValueText(tr("all"));
+    alpha_group_->setToolTip(
+        tr("How many consecutive layers share a basis (all: one group); α is normalised to "
+           "mean 1 within each group"));
+    alpha_plot_->setPlaceholder(tr("No calibration yet: run or load one to see the α each form gives."));
+    tabs_->setTabText(2, tr("α per layer"));
+    tabs_->setTabToolTip(2, tr("The layer weights α_l of the input scale calibration forms (inverse output "
+                               "energy needs the weights: see its effect in step 3)"));
     tabs_->setTabText(0, tr("Input scale"));
     tabs_->setTabText(1, tr("Spectrum"));
     tabs_->setTabToolTip(0, tr("Per-layer input scale of each site, log scale"));

@@ -2,6 +2,7 @@
 // or loading a calibration, and its plots: per-layer input scale per site, Gram eigen-spectra.
 #pragma once
 
+#include <QSet>
 #include <QWidget>
 
 class QCheckBox;
@@ -18,6 +19,7 @@ class QTabWidget;
 namespace basislab::gui {
 
 class JobController;
+class JobPanel;
 class PlotView;
 class WorkbenchDocument;
 
@@ -28,7 +30,14 @@ public:
 
     PlotView* scalePlot() const { return scale_plot_; }
     PlotView* spectrumPlot() const { return spectrum_plot_; }
+    PlotView* alphaPlot() const { return alpha_plot_; }
     QTabWidget* plotTabs() const { return tabs_; }
+
+public Q_SLOTS:
+    /// Runs a calibration with the page's settings on the worker (Ctrl+R).
+    void calibrate();
+    void loadWithDialog();
+    void saveWithDialog();
 
 Q_SIGNALS:
     void message(const QString& text);
@@ -46,10 +55,13 @@ private:
     void showCalibration();
     void updateScalePlot();
     void updateSpectrumPlot();
+    void updateAlphaPlot();
+    void updateButtons();
     void retranslate();
 
     WorkbenchDocument* document_;
     JobController* jobs_;
+    QSet<quint64> mine_;  // jobs this page started (their failures are reported here)
     QGroupBox* settings_box_;
     QLabel* text_label_;
     QLineEdit* text_;
@@ -60,7 +72,11 @@ private:
     QSpinBox* seq_len_;
     QCheckBox* shuffle_;
     QSpinBox* seed_;
-    QHBoxLayout* buttons_;  // Run, Load, Save
+    QCheckBox* fisher_;
+    QPushButton* run_;
+    QPushButton* load_;
+    QPushButton* save_;
+    JobPanel* panel_;
     QLabel* summary_;
     QTabWidget* tabs_;
     QWidget* scale_tab_;
@@ -73,6 +89,12 @@ private:
     QCheckBox* normalised_;
     QListWidget* layers_;
     PlotView* spectrum_plot_;
+    QWidget* alpha_tab_;
+    QLabel* alpha_type_label_;
+    QComboBox* alpha_type_;
+    QLabel* alpha_group_label_;
+    QSpinBox* alpha_group_;
+    PlotView* alpha_plot_;
 };
 
 }  // namespace basislab::gui

@@ -1,7 +1,11 @@
 #include "calibration_plots.h"
 
+#include "compress/alpha.h"
+#include "plan_text.h"
+
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cmath>
 
 namespace basislab::gui {
@@ -82,6 +86,60 @@ PlotData makeSpectrumPlot(const CalibrationSummary& summary, Site site, const QV
         for (Eigen::Index i = 0; i < ev.size(); ++i) {
             s.x.append(double(i + 1));
             s.y.append(scale > 0 ? ev[i] / scale : NAN);
+        }
+        data.series.append(s);
+    }
+    return data;
+}
+
+std::vector<AlphaForm> gramAlphaForms(const AlphaForm* extra) {
+    using Kind = AlphaForm::Kind;
+    std::vector<AlphaForm> forms;
+    for (Kind k :
+         {Kind::none, Kind::inv_trace, Kind::inv_fro, Kind::inv_max_eig, Kind::inv_sqrt_trace, Kind::normalised}) {
+        AlphaForm f;
+        f.kind = k;
+        forms.push_back(f);
+    }
+    if (extra && !extra->dependsOnWeights() && std::find(forms.begin(), forms.end(), *extra) == forms.end())
+        forms.push_back(*extra);
+    return forms;
+}
+
+PlotData makeAlphaPlot(const CalibrationSummary& summary, MatrixType type, int group_size,
+                       const std::vector<AlphaForm>& forms) {
+    PlotData data;
+    data.title = CalibrationPlots::tr("α per layer, %1").arg(QString::fromLatin1(name(type)));
+    data.x_label = CalibrationPlots::tr("Layer");
+    data.y_label = CalibrationPlots::tr("α_l (mean 1 per group)");
+    data.log_y = true;
+    data.integer_x = true;
+    const int n = group_size > 0 ? group_size : std::max(1, summary.layers);
+    const Site site = siteOf(type);
+    for (const AlphaForm& form : forms) {
+        PlotSeries s;
+        s.name = alphaLabel(form);
+        try {
+            for (int first = 0; first < summary.layers; first += n) {
+                std::vector<LayerScale> group;
+                for (int l = first; l < std::min(summary.layers, first + n); ++l) {
+                    const SiteStatistics& st = summary.at(l, site);
+                    LayerScale scale;
+                    scale.layer = l;
+                    scale.tokens = st.tokens;
+                    scale.trace = st.trace;
+                    scale.fro = st.fro;
+                    scale.max_eig = st.max_eig;
+                    group.push_back(scale);
+                }
+                const GroupWeights w = groupWeights(form, group, type);
+                for (std::size_t i = 0; i < group.size(); ++i) {
+                    s.x.append(group[i].layer);
+                    s.y.append(w.alpha[i]);
+                }
+            }
+        } catch (const std::exception&) {
+            continue;  // a zero or non-finite measure: this form cannot weight these layers
         }
         data.series.append(s);
     }

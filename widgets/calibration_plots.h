@@ -3,6 +3,7 @@
 #pragma once
 
 #include "calib/statistics.h"
+#include "compress/plan.h"
 #include "plot_data.h"
 
 #include <QVector>
@@ -31,5 +32,16 @@ PlotData makeInputScalePlot(const CalibrationSummary& summary, InputScaleMeasure
 /// x = eigenvalue index (1-based), one series per layer, log y. Raw: eigenvalues of G / N;
 /// normalised: each eigenvalue's share of the trace (lambda_i / sum lambda).
 PlotData makeSpectrumPlot(const CalibrationSummary& summary, Site site, const QVector<int>& layers, bool normalised);
+
+/// The alpha forms the calibration step compares: those that need only the Grams (inv-output
+/// needs the weights too, so the compression step's preview shows it), plus `extra` when given.
+std::vector<AlphaForm> gramAlphaForms(const AlphaForm* extra = nullptr);
+
+/// x = layer, one series per form: the alpha_l each form gives to the layers of `type` when
+/// groups of `group_size` consecutive layers (0 = all layers in one group) share a basis;
+/// normalised to mean 1 within each group, log y. A form the calibration cannot weight (a zero
+/// measure) is left out.
+PlotData makeAlphaPlot(const CalibrationSummary& summary, MatrixType type, int group_size,
+                       const std::vector<AlphaForm>& forms);
 
 }  // namespace basislab::gui

@@ -7,6 +7,7 @@
 #include "plot_export.h"
 #include "plot_view.h"
 #include "runs_table_model.h"
+#include "text_format.h"
 #include "workbench_document.h"
 
 #include <QDateTime>
@@ -46,8 +47,10 @@ EvaluationPage::EvaluationPage(WorkbenchDocument* document, JobController* jobs,
     max_windows_->setObjectName(QStringLiteral("evaluationMaxWindowsSpin"));
     max_windows_->setRange(0, 1000000);
     run_ = new QPushButton(QIcon(QStringLiteral(":/icons/run.svg")), QString());
-    run_->setObjectName(QStringLiteral("evaluateButton"));
-    panel_ = new JobPanel(jobs_, {JobKind::Evaluate}, QStringLiteral("evaluation"));
+    run_->setObjectName(QStringLiteral("evaluatePlanButton"));
+    run_original_ = new QPushButton(QIcon(QStringLiteral(":/icons/run.svg")), QString());
+    run_original_->setObjectName(QStringLiteral("evaluateOriginalButton"));
+    panel_ = new JobPanel(jobs_, {JobKind::Evaluate, JobKind::EvaluatePlan}, QStringLiteral("evaluation"));
 
     auto* grid = new QGridLayout(settings_box_);
     grid->addWidget(text_label_, 0, 0);
@@ -57,6 +60,7 @@ EvaluationPage::EvaluationPage(WorkbenchDocument* document, JobController* jobs,
     grid->addWidget(window_, 1, 1);
     grid->addWidget(max_windows_label_, 1, 2);
     grid->addWidget(max_windows_, 1, 3);
+    grid->addWidget(run_original_, 1, 4, Qt::AlignRight);
     grid->addWidget(run_, 1, 5);
     grid->addWidget(panel_, 2, 0, 1, 6);
     grid->setColumnStretch(4, 1);
@@ -106,7 +110,8 @@ EvaluationPage::EvaluationPage(WorkbenchDocument* document, JobController* jobs,
     layout->addWidget(splitter_, 1);
 
     connect(browse_, &QPushButton::clicked, this, &EvaluationPage::browseText);
-    connect(run_, &QPushButton::clicked, this, &EvaluationPage::evaluate);
+    connect(run_, &QPushButton::clicked, this, &EvaluationPage::evaluatePlan);
+    connect(run_original_, &QPushButton::clicked, this, &EvaluationPage::evaluateOriginal);
     connect(text_, &QLineEdit::editingFinished, this, &EvaluationPage::requestEdited);
     connect(window_, &QSpinBox::valueChanged, this, &EvaluationPage::requestEdited);
     connect(max_windows_, &QSpinBox::valueChanged, this, &EvaluationPage::requestEdited);
@@ -116,29 +121,39 @@ EvaluationPage::EvaluationPage(WorkbenchDocument* document, JobController* jobs,
     connect(table_, &QWidget::customContextMenuRequested, this, &EvaluationPage::showTableMenu);
     connect(document_, &WorkbenchDocument::evaluationRequestChanged, this, &EvaluationPage::showRequest);
     connect(document_, &WorkbenchDocument::runsChanged, this, &EvaluationPage::updatePlot);
-    connect(document_, &WorkbenchDocument::modelChanged, this,
-            [this] { run_->setEnabled(document_->modelInfo() && !jobs_->busy()); });
-    connect(jobs_, &JobController::busyChanged, this,
-            [this](bool busy) { run_->setEnabled(!busy && document_->modelInfo()); });
+    connect(document_, &WorkbenchDocument::modelChanged, this, &EvaluationPage::updateButtons);
+    connect(document_, &WorkbenchDocument::calibrationChanged, this, &EvaluationPage::updateButtons);
+    connect(jobs_, &JobController::busyChanged, this, &EvaluationPage::updateButtons);
     connect(jobs_, &JobController::evaluated, this, [this](quint64 id, const api::PerplexitySnapshot& r) {
         if (id != pending_) return;
-        const api::PerplexityRequest& request = submitted_;
         api::RunRecord run;
-        run.plan.method = kOriginalMethod;
-        run.plan.ratio = 0;
-        run.achieved_ratio = 0;
+        run.compressed = false;
+        run.plan = document_->plan();
         run.params = document_->modelInfo() ? document_->modelInfo()->total_params : 0;
         run.ppl = r.ppl;
         run.seconds = r.seconds;
-        run.text_path = request.text_path;
-        run.window = request.window;
         run.windows = r.windows;
-        run.device = document_->compute().device;
-        run.dtype = document_->compute().dtype;
-        run.finished_at = QDateTime::currentDateTime().toString(Qt::ISODate).toStdString();
-        document_->addRun(run);
-        Q_EMIT message(
-            tr("Perplexity %1 on %2 windows (%3 s)").arg(r.ppl, 0, 'f', 3).arg(r.windows).arg(r.seconds, 0, 'f', 1));
+        addRun(run, tr("Original model: perplexity %1 on %2 windows (%3 s)")
+                        .arg(r.ppl, 0, 'f', 3)
+                        .arg(r.windows)
+                        .arg(r.seconds, 0, 'f', 1));
+    });
+    connect(jobs_, &JobController::planEvaluated, this, [this](quint64 id, const PlanEvaluationPtr& e) {
+        if (id != pending_) return;
+        api::RunRecord run;
+        run.plan = submitted_plan_;
+        run.achieved_ratio = e->report.achieved_ratio;
+        run.params = e->report.model_params_after;
+        run.ppl = e->perplexity.ppl;
+        double sum = 0;
+        for (const LayerReport& l : e->report.layers) sum += l.whitened_error;
+        if (!e->report.layers.empty()) run.error = sum / double(e->report.layers.size());
+        run.seconds = e->report.seconds + e->perplexity.seconds;
+        run.windows = e->perplexity.windows;
+        addRun(run, tr("%1 at %2: perplexity %3 (%4 s)")
+                        .arg(methodLabel(run.plan.method), formatPercent(run.achieved_ratio))
+                        .arg(run.ppl, 0, 'f', 3)
+                        .arg(run.seconds, 0, 'f', 1));
     });
     connect(jobs_, &JobController::jobFailed, this, [this](quint64 id, JobKind, const QString& text) {
         if (id == pending_) Q_EMIT failed(tr("Evaluation failed"), text);
@@ -146,7 +161,7 @@ EvaluationPage::EvaluationPage(WorkbenchDocument* document, JobController* jobs,
     connect(jobs_, &JobController::jobCancelled, this, [this](quint64 id) {
         if (id == pending_) Q_EMIT message(tr("Evaluation cancelled"));
     });
-    run_->setEnabled(false);
+    updateButtons();
     showRequest();
     retranslate();
 }
@@ -177,15 +192,45 @@ void EvaluationPage::browseText() {
     requestEdited();
 }
 
-void EvaluationPage::evaluate() {
+bool EvaluationPage::readyToEvaluate() {
     requestEdited();
-    if (!document_->modelInfo() || jobs_->busy()) return;
+    if (!document_->modelInfo() || jobs_->busy()) return false;
     if (document_->evaluationRequest().text_path.empty()) {
         Q_EMIT failed(tr("Evaluation"), tr("Choose a text file to evaluate on."));
-        return;
+        return false;
     }
     submitted_ = document_->evaluationRequest();
-    pending_ = jobs_->evaluate(submitted_);
+    return true;
+}
+
+void EvaluationPage::evaluateOriginal() {
+    if (readyToEvaluate()) pending_ = jobs_->evaluate(submitted_);
+}
+
+void EvaluationPage::evaluatePlan() {
+    if (!document_->calibration()) {
+        Q_EMIT failed(tr("Evaluation"), tr("Compressing needs a calibration: run or load one in step 2."));
+        return;
+    }
+    if (!readyToEvaluate()) return;
+    submitted_plan_ = document_->plan();
+    pending_ = jobs_->evaluatePlan(submitted_plan_, submitted_);
+}
+
+void EvaluationPage::addRun(api::RunRecord run, const QString& summary) {
+    run.text_path = submitted_.text_path;
+    run.window = submitted_.window;
+    run.device = document_->compute().device;
+    run.dtype = document_->compute().dtype;
+    run.finished_at = QDateTime::currentDateTime().toString(Qt::ISODate).toStdString();
+    document_->addRun(run);
+    Q_EMIT message(summary);
+}
+
+void EvaluationPage::updateButtons() {
+    const bool ready = document_->modelInfo() && !jobs_->busy();
+    run_original_->setEnabled(ready);
+    run_->setEnabled(ready && document_->calibration());
 }
 
 QVector<int> EvaluationPage::selectedRows() const {
@@ -215,9 +260,10 @@ void EvaluationPage::updatePlot() {
     data.log_y = true;
     QMap<QString, int> series_of;
     for (const api::RunRecord& run : document_->runs()) {
-        QString name = methodLabel(run.plan.method);
-        if (!run.plan.alpha.empty()) name += QStringLiteral(", α: ") + alphaLabel(run.plan.alpha);
-        if (run.plan.refit) name += tr(", refit");
+        QString name = runMethodLabel(run);
+        if (run.compressed && run.plan.method == Method::basis_sharing)
+            name += QStringLiteral(", α: ") + alphaLabel(run.plan.alpha);
+        if (run.compressed && run.plan.refit) name += tr(", refit");
         if (!series_of.contains(name)) {
             series_of[name] = int(data.series.size());
             PlotSeries s;
@@ -274,9 +320,14 @@ void EvaluationPage::retranslate() {
     max_windows_label_->setText(tr("Max windows:"));
     max_windows_->setSpecialValueText(tr("all"));
     max_windows_->setToolTip(tr("Evaluate only the first N windows (all: the whole text)"));
-    run_->setText(tr("Evaluate"));
+    run_->setText(tr("Evaluate Plan"));
     run_->setToolTip(
-        tr("Measure perplexity on the worker thread (Ctrl+E); the result becomes a row of the runs table"));
+        tr("Compress the model with the current plan and measure its perplexity on the worker thread "
+           "(Ctrl+E); the result becomes a row of the runs table"));
+    run_original_->setText(tr("Evaluate Original"));
+    run_original_->setToolTip(
+        tr("Measure the perplexity of the uncompressed model (Ctrl+Alt+E), the reference "
+           "for the compressed runs"));
     table_->setToolTip(tr("Every evaluation; click a header to sort, right-click to compare or remove"));
     export_csv_->setText(tr("CSV…"));
     export_csv_->setToolTip(tr("Export the runs table as CSV"));

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "api/requests.h"
+#include "api/run_record.h"
 
 #include <QWidget>
 
@@ -34,8 +35,10 @@ public:
     QSplitter* splitter() const { return splitter_; }
 
 public Q_SLOTS:
-    /// Evaluates the uncompressed model on the chosen text (Ctrl+E).
-    void evaluate();
+    /// Compresses the model with the current plan and measures its perplexity (Ctrl+E).
+    void evaluatePlan();
+    /// Measures the perplexity of the uncompressed model (Ctrl+Alt+E).
+    void evaluateOriginal();
     void exportCsv();
     void exportLatex();
 
@@ -49,6 +52,9 @@ protected:
 private:
     void browseText();
     void requestEdited();
+    bool readyToEvaluate();
+    void addRun(api::RunRecord run, const QString& summary);
+    void updateButtons();
     void showRequest();
     void updatePlot();
     void showTableMenu(const QPoint& pos);
@@ -59,6 +65,7 @@ private:
     JobController* jobs_;
     quint64 pending_ = 0;
     api::PerplexityRequest submitted_;  // the request of the pending job
+    CompressionPlan submitted_plan_;
     QGroupBox* settings_box_;
     QLabel* text_label_;
     QLineEdit* text_;
@@ -68,6 +75,7 @@ private:
     QLabel* max_windows_label_;
     QSpinBox* max_windows_;
     QPushButton* run_;
+    QPushButton* run_original_;
     JobPanel* panel_;
     RunsTableModel* model_;
     QSortFilterProxyModel* proxy_;

@@ -2,8 +2,12 @@
 // All are immutable snapshots: plain structs and shared pointers to const.
 #pragma once
 
+#include "api/model_session.h"
 #include "api/requests.h"
+#include "api/session_file.h"
 #include "base/compute.h"
+#include "calib/statistics.h"
+#include "compress/plan.h"
 #include "model/model_info.h"
 
 #include <QMetaType>
@@ -25,15 +29,24 @@ struct JobProgress {
     QString message;
 };
 
-enum class JobKind { OpenModel, Evaluate, Calibrate, LoadCalibration };
+enum class JobKind { OpenModel, Evaluate, EvaluatePlan, Calibrate, LoadCalibration, SaveCalibration, SaveSession };
 
 using ModelInfoPtr = std::shared_ptr<const ModelInfo>;
+using CalibrationPtr = std::shared_ptr<const CalibrationSummary>;
+using PreviewPtr = std::shared_ptr<const api::PlanPreview>;
+using PlanEvaluationPtr = std::shared_ptr<const api::PlanEvaluation>;
 
 }  // namespace basislab::gui
 
 Q_DECLARE_METATYPE(basislab::gui::JobProgress)
 Q_DECLARE_METATYPE(basislab::gui::JobKind)
 Q_DECLARE_METATYPE(basislab::gui::ModelInfoPtr)
+Q_DECLARE_METATYPE(basislab::gui::CalibrationPtr)
+Q_DECLARE_METATYPE(basislab::gui::PreviewPtr)
+Q_DECLARE_METATYPE(basislab::gui::PlanEvaluationPtr)
 Q_DECLARE_METATYPE(basislab::ComputeOptions)
+Q_DECLARE_METATYPE(basislab::CompressionPlan)
 Q_DECLARE_METATYPE(basislab::api::PerplexityRequest)
 Q_DECLARE_METATYPE(basislab::api::PerplexitySnapshot)
+Q_DECLARE_METATYPE(basislab::api::CalibrationRequest)
+Q_DECLARE_METATYPE(basislab::api::SessionData)

@@ -2,6 +2,7 @@
 
 #include "app_settings.h"
 #include "calibration_page.h"
+#include "compression_page.h"
 #include "evaluation_page.h"
 #include "job_controller.h"
 #include "language.h"
@@ -55,13 +56,25 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     });
     connect(jobs_, &JobController::jobCancelled, this, [this](quint64 id) {
         if (id == pending_open_) pending_open_ = 0;
+        if (id == pending_session_save_) Q_EMIT sessionSaved(QString(), false);
+    });
+    connect(jobs_, &JobController::calibrated, this, &MainWindow::calibrationArrived);
+    connect(jobs_, &JobController::calibrationSaved, this, [this](quint64, const QString& path) {
+        document_->setCalibrationPath(path);
+        showMessage(tr("Calibration saved to %1").arg(path));
+    });
+    connect(jobs_, &JobController::sessionSaved, this, [this](quint64 id, const QString& path) {
+        if (id == pending_session_save_) sessionWritten(path);
+    });
+    connect(jobs_, &JobController::jobFailed, this, [this](quint64 id, JobKind, const QString& text) {
+        if (id == pending_calibration_) reportError(tr("Cannot load the session's calibration"), text);
+        if (id != pending_session_save_) return;
+        reportError(tr("Cannot save the session"), text);
+        Q_EMIT sessionSaved(QString(), false);
     });
     connect(jobs_, &JobController::busyChanged, this, &MainWindow::updateActions);
-    connect(jobs_, &JobController::jobStarted, this, [this](quint64, JobKind kind) {
-        static const char* names[] = {QT_TR_NOOP("Opening the model…"), QT_TR_NOOP("Evaluating…"),
-                                      QT_TR_NOOP("Calibrating…"), QT_TR_NOOP("Loading the calibration…")};
-        job_label_->setText(tr(names[int(kind)]));
-    });
+    connect(jobs_, &JobController::jobStarted, this,
+            [this](quint64, JobKind kind) { job_label_->setText(jobText(kind)); });
     connect(jobs_, &JobController::busyChanged, this, [this](bool busy) {
         if (!busy) job_label_->clear();
     });
@@ -72,6 +85,8 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     connect(document_, &WorkbenchDocument::sessionPathChanged, this, &MainWindow::updateTitle);
     connect(document_, &WorkbenchDocument::modelChanged, this, &MainWindow::updateTitle);
     connect(document_, &WorkbenchDocument::modelChanged, this, &MainWindow::updateActions);
+    connect(document_, &WorkbenchDocument::calibrationChanged, this, &MainWindow::updateActions);
+    connect(jobs_, &JobController::previewReady, this, &MainWindow::updateSteps);
 
     retranslate();
     updateSteps();
@@ -95,13 +110,12 @@ void MainWindow::buildUi() {
 
     model_page_ = new ModelPage(document_, jobs_);
     calibration_page_ = new CalibrationPage(document_, jobs_);
-    compression_page_ = new QWidget;
-    compression_page_->setObjectName(QStringLiteral("compressionPage"));
+    compression_page_ = new CompressionPage(document_, jobs_);
     evaluation_page_ = new EvaluationPage(document_, jobs_);
     stack_ = new QStackedWidget;
     stack_->setObjectName(QStringLiteral("stepStack"));
     for (QWidget* page : {static_cast<QWidget*>(model_page_), static_cast<QWidget*>(calibration_page_),
-                          compression_page_, static_cast<QWidget*>(evaluation_page_)})
+                          static_cast<QWidget*>(compression_page_), static_cast<QWidget*>(evaluation_page_)})
         stack_->addWidget(page);
     connect(steps_, &QListWidget::currentRowChanged, stack_, &QStackedWidget::setCurrentIndex);
     steps_->setCurrentRow(0);
@@ -153,6 +167,7 @@ void MainWindow::buildUi() {
     connect(model_page_, &ModelPage::computeRequested, this, &MainWindow::reopenWithCompute);
     connect(calibration_page_, &CalibrationPage::message, this, &MainWindow::showMessage);
     connect(calibration_page_, &CalibrationPage::failed, this, &MainWindow::reportError);
+    connect(compression_page_, &CompressionPage::message, this, &MainWindow::showMessage);
     connect(evaluation_page_, &EvaluationPage::message, this, &MainWindow::showMessage);
     connect(evaluation_page_, &EvaluationPage::failed, this, &MainWindow::reportError);
     for (PlotView* plot : plots()) {
@@ -160,6 +175,19 @@ void MainWindow::buildUi() {
                 [this](const QString& path) { showMessage(tr("Wrote %1").arg(path)); });
         connect(plot, &PlotView::exportFailed, this, [this](const QString& text) { reportError(tr("Export"), text); });
     }
+}
+
+QString MainWindow::jobText(JobKind kind) const {
+    switch (kind) {
+        case JobKind::OpenModel: return tr("Opening the model…");
+        case JobKind::Evaluate: return tr("Evaluating the original model…");
+        case JobKind::EvaluatePlan: return tr("Compressing and evaluating…");
+        case JobKind::Calibrate: return tr("Calibrating…");
+        case JobKind::LoadCalibration: return tr("Loading the calibration…");
+        case JobKind::SaveCalibration: return tr("Saving the calibration…");
+        case JobKind::SaveSession: return tr("Saving the session…");
+    }
+    return {};
 }
 
 QList<PlotView*> MainWindow::plots() const {
@@ -198,8 +226,8 @@ void MainWindow::offerDemoIfNoModel() {
 }
 
 void MainWindow::updateSteps() {
-    const bool done[] = {bool(document_->modelInfo()), bool(document_->calibration()), false,
-                         !document_->runs().isEmpty()};
+    const bool done[] = {bool(document_->modelInfo()), bool(document_->calibration()),
+                         bool(compression_page_->preview()), !document_->runs().isEmpty()};
     for (int i = 0; i < steps_->count(); ++i) {
         QFont f = steps_->item(i)->font();
         f.setBold(done[i]);

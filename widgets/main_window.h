@@ -20,6 +20,7 @@ class QStackedWidget;
 namespace basislab::gui {
 
 class CalibrationPage;
+class CompressionPage;
 class EvaluationPage;
 class JobController;
 class Language;
@@ -47,6 +48,7 @@ public:
     JobController* jobs() const { return jobs_; }
     ModelPage* modelPage() const { return model_page_; }
     CalibrationPage* calibrationPage() const { return calibration_page_; }
+    CompressionPage* compressionPage() const { return compression_page_; }
     EvaluationPage* evaluationPage() const { return evaluation_page_; }
     /// Every plot of the window, for figure export.
     QList<PlotView*> plots() const;
@@ -56,8 +58,11 @@ public:
     /// Opens a model folder on the worker; the document changes when it has opened.
     void openModel(const QString& dir);
     void openDemo();
-    /// Reads a session file and restores the window from it (the model opens on the worker).
+    /// Reads a session file and restores the window from it (the model and the calibration load
+    /// on the worker; modelReady() tells when the model is there).
     bool openSession(const QString& path);
+    /// Saves the session. Synchronous when it only links files that exist; when the calibration
+    /// must be saved (or embedded) first, the worker writes it and sessionSaved() follows.
     bool saveSession(const QString& path);
     /// Shows the demo banner when no model is open and the demo was not offered before.
     void offerDemoIfNoModel();
@@ -68,6 +73,7 @@ Q_SIGNALS:
     /// A model (or session's model) finished opening, or failed to.
     void modelReady(bool ok);
     void errorReported(const QString& title, const QString& text);
+    void sessionSaved(const QString& path, bool ok);
 
 public Q_SLOTS:
     void reportError(const QString& title, const QString& text);
@@ -97,11 +103,14 @@ private:
     bool maybeSave();
     void modelOpened(quint64 id, const ModelInfoPtr& info);
     void reopenWithCompute(const ComputeOptions& compute);
+    void calibrationArrived(quint64 id, const CalibrationPtr& summary, const QString& path);
+    void sessionWritten(const QString& path);
     // main_window.cpp
     void buildUi();
     void retranslate();
     void updateTitle();
     void updateSteps();
+    QString jobText(JobKind kind) const;
 
     Options options_;
     Language* language_;
@@ -113,6 +122,9 @@ private:
     QString pending_dir_;
     ComputeOptions pending_compute_;
     bool pending_is_demo_ = false;
+    quint64 pending_calibration_ = 0;  // the session's calibration, loading
+    QString expected_calibration_;  // its identity as the session recorded it
+    quint64 pending_session_save_ = 0;
 
     QListWidget* steps_ = nullptr;
     QStackedWidget* stack_ = nullptr;
@@ -122,7 +134,7 @@ private:
     QPushButton* demo_dismiss_ = nullptr;
     ModelPage* model_page_ = nullptr;
     CalibrationPage* calibration_page_ = nullptr;
-    QWidget* compression_page_ = nullptr;
+    CompressionPage* compression_page_ = nullptr;
     EvaluationPage* evaluation_page_ = nullptr;
     StatusIndicator* indicator_ = nullptr;
     QLabel* job_label_ = nullptr;
@@ -144,7 +156,9 @@ private:
     QAction* undo_ = nullptr;
     QAction* redo_ = nullptr;
     QAction* preferences_ = nullptr;
+    QAction* calibrate_ = nullptr;
     QAction* evaluate_ = nullptr;
+    QAction* evaluate_original_ = nullptr;
     QAction* cancel_ = nullptr;
     QList<QAction*> step_actions_;
     QAction* about_ = nullptr;

@@ -1,5 +1,6 @@
 // MainWindow: actions, menus and their shortcuts.
 #include "app_settings.h"
+#include "calibration_page.h"
 #include "evaluation_page.h"
 #include "job_controller.h"
 #include "main_window.h"
@@ -38,7 +39,9 @@ void MainWindow::createActions() {
     redo_->setObjectName(QStringLiteral("redoAction"));
     redo_->setShortcut(QKeySequence::Redo);
     preferences_ = make("preferencesAction", {}, QKeySequence(QStringLiteral("Ctrl+,")));
+    calibrate_ = make("calibrateAction", QStringLiteral("calibration"), QKeySequence(QStringLiteral("Ctrl+R")));
     evaluate_ = make("evaluateAction", QStringLiteral("run"), QKeySequence(QStringLiteral("Ctrl+E")));
+    evaluate_original_ = make("evaluateOriginalAction", {}, QKeySequence(QStringLiteral("Ctrl+Alt+E")));
     cancel_ = make("cancelAction", QStringLiteral("cancel"), QKeySequence(Qt::Key_Escape));
     for (int i = 0; i < 4; ++i) {
         QAction* a = make("stepAction", {}, QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)));
@@ -57,9 +60,17 @@ void MainWindow::createActions() {
     connect(export_figures_, &QAction::triggered, this, &MainWindow::exportAllFiguresDialog);
     connect(quit_, &QAction::triggered, this, &QWidget::close);
     connect(preferences_, &QAction::triggered, this, &MainWindow::showPreferences);
+    connect(calibrate_, &QAction::triggered, calibration_page_, [this] {
+        showStep(CalibrationStep);
+        calibration_page_->calibrate();
+    });
     connect(evaluate_, &QAction::triggered, evaluation_page_, [this] {
         showStep(EvaluationStep);
-        evaluation_page_->evaluate();
+        evaluation_page_->evaluatePlan();
+    });
+    connect(evaluate_original_, &QAction::triggered, evaluation_page_, [this] {
+        showStep(EvaluationStep);
+        evaluation_page_->evaluateOriginal();
     });
     connect(cancel_, &QAction::triggered, jobs_, &JobController::cancel);
     connect(about_, &QAction::triggered, this, &MainWindow::showAbout);
@@ -94,7 +105,9 @@ void MainWindow::createMenus() {
 
     run_menu_ = menuBar()->addMenu(QString());
     run_menu_->setObjectName(QStringLiteral("runMenu"));
+    run_menu_->addAction(calibrate_);
     run_menu_->addAction(evaluate_);
+    run_menu_->addAction(evaluate_original_);
     run_menu_->addSeparator();
     run_menu_->addAction(cancel_);
 
@@ -131,7 +144,9 @@ void MainWindow::updateRecentMenus() {
 void MainWindow::updateActions() {
     const bool busy = jobs_->busy();
     const bool model = bool(document_->modelInfo());
-    evaluate_->setEnabled(model && !busy);
+    calibrate_->setEnabled(model && !busy);
+    evaluate_->setEnabled(model && document_->calibration() && !busy);
+    evaluate_original_->setEnabled(model && !busy);
     cancel_->setEnabled(busy);
     open_model_->setEnabled(!busy);
     open_demo_->setEnabled(!busy);
@@ -161,7 +176,9 @@ void MainWindow::retranslateActions() {
     undo_->setText(tr("&Undo"));
     redo_->setText(tr("&Redo"));
     set(preferences_, tr("&Preferences…"), tr("Language, CPU threads and resets"));
-    set(evaluate_, tr("&Evaluate"), tr("Measure perplexity on the evaluation text"));
+    set(calibrate_, tr("&Calibrate"), tr("Run a calibration with the settings of step 2"));
+    set(evaluate_, tr("&Evaluate Plan"), tr("Compress with the current plan and measure perplexity"));
+    set(evaluate_original_, tr("Evaluate &Original Model"), tr("Measure the perplexity of the uncompressed model"));
     set(cancel_, tr("&Cancel Job"), tr("Cancel the running job"));
     const QStringList steps{tr("&Model"), tr("&Calibration"), tr("Com&pression"), tr("E&valuation")};
     for (int i = 0; i < step_actions_.size(); ++i) set(step_actions_[i], steps[i], tr("Go to step %1").arg(i + 1));

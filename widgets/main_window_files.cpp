@@ -7,6 +7,7 @@
 #include "language.h"
 #include "main_window.h"
 #include "settings_dialog.h"
+#include "text_format.h"
 #include "workbench_document.h"
 
 #include <QDir>
@@ -14,7 +15,9 @@
 #include <QFileInfo>
 #include <QFrame>
 #include <QMessageBox>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QUndoStack>
 
 namespace basislab::gui {
 namespace {
@@ -83,37 +86,92 @@ bool MainWindow::openSession(const QString& path) {
         reportError(tr("Cannot open the session"), QString::fromStdString(e.what()));
         return false;
     }
+    const QString absolute = QFileInfo(path).absoluteFilePath();
     document_->applySession(data);
-    document_->setSessionPath(QFileInfo(path).absoluteFilePath());
-    AppSettings::addRecentSession(path);
-    AppSettings::rememberFolder(AppSettings::Folder::Session, path);
+    document_->setSessionPath(absolute);
+    AppSettings::addRecentSession(absolute);
+    AppSettings::rememberFolder(AppSettings::Folder::Session, absolute);
     for (const std::string& w : warnings) qWarning("session %s: %s", qPrintable(path), w.c_str());
     if (!warnings.empty())
         showMessage(tr("Session opened with %n warning(s); see the log", nullptr, int(warnings.size())));
-    if (!data.model_dir.empty()) {
-        pending_dir_ = QString::fromStdString(data.model_dir);
-        pending_compute_ = data.compute;
-        pending_is_demo_ = false;
-        pending_open_ = jobs_->openModel(pending_dir_, pending_compute_);
+    if (data.model_dir.empty()) return true;
+    pending_dir_ = QString::fromStdString(data.model_dir);
+    pending_compute_ = data.compute;
+    pending_is_demo_ = false;
+    pending_open_ = jobs_->openModel(pending_dir_, pending_compute_);
+    // The calibration follows on the worker, after the model.
+    expected_calibration_ = QString::fromStdString(data.calibration_identity);
+    if (data.calibration_source == api::CalibrationSource::Link) {
+        pending_calibration_ = jobs_->loadCalibration(QString::fromStdString(data.calibration_path));
+    } else if (data.calibration_source == api::CalibrationSource::Embedded) {
+        const QString cache = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+        QDir().mkpath(cache + QStringLiteral("/calibrations"));
+        const QString name =
+            expected_calibration_.isEmpty() ? QFileInfo(absolute).completeBaseName() : expected_calibration_.left(16);
+        const QString extracted = cache + QStringLiteral("/calibrations/%1.h5").arg(name);
+        pending_calibration_ = jobs_->loadCalibration(extracted, absolute);
     }
     return true;
 }
 
+void MainWindow::calibrationArrived(quint64 id, const CalibrationPtr& summary, const QString& path) {
+    document_->setCalibration(summary, path);
+    if (id == pending_calibration_ && !expected_calibration_.isEmpty() &&
+        QString::fromStdString(api::calibrationIdentity(*summary)) != expected_calibration_)
+        reportError(tr("Calibration"), tr("The calibration file %1 has changed since the session was saved: it "
+                                          "holds another calibration of this model.")
+                                           .arg(path));
+    else if (path.isEmpty())
+        showMessage(tr("Calibrated in %1").arg(formatDuration(summary->seconds)));
+    else
+        showMessage(tr("Loaded the calibration %1").arg(QFileInfo(path).fileName()));
+    if (id == pending_calibration_) {
+        pending_calibration_ = 0;
+        document_->setModified(false);  // loading the session's own calibration changes nothing
+    }
+}
+
 bool MainWindow::saveSession(const QString& path) {
-    QString target = path;
+    QString target = QFileInfo(path).absoluteFilePath();
     if (QFileInfo(target).suffix().isEmpty()) target += QLatin1Char('.') + QLatin1String(kSessionSuffix);
+    const bool embed = AppSettings::embedCalibration() || document_->embedCalibration();
+    document_->setEmbedCalibration(embed);
+    api::SessionData data = document_->toSession();
+    bool async = embed && document_->calibration();
+    if (document_->calibration() && document_->calibrationPath().isEmpty()) {
+        // The calibration lives only in memory: save it beside the session first (a worker job);
+        // the session, written after it, links or embeds that file.
+        const QFileInfo info(target);
+        const QString calibration = info.dir().filePath(info.completeBaseName() + QStringLiteral(".calibration.h5"));
+        jobs_->saveCalibration(calibration);
+        data.calibration_source = embed ? api::CalibrationSource::Embedded : api::CalibrationSource::Link;
+        data.calibration_path = calibration.toStdString();
+        data.calibration_identity = api::calibrationIdentity(*document_->calibration());
+        async = true;
+    }
+    if (async) {
+        pending_session_save_ = jobs_->saveSession(data, target);
+        showMessage(tr("Saving the session to %1…").arg(target));
+        return true;
+    }
     try {
-        api::writeSession(target.toStdString(), document_->toSession());
+        api::writeSession(target.toStdString(), data);
     } catch (const std::exception& e) {
         reportError(tr("Cannot save the session"), QString::fromStdString(e.what()));
+        Q_EMIT sessionSaved(target, false);
         return false;
     }
-    document_->setSessionPath(QFileInfo(target).absoluteFilePath());
+    sessionWritten(target);
+    return true;
+}
+
+void MainWindow::sessionWritten(const QString& path) {
+    document_->setSessionPath(path);
     document_->setModified(false);
     document_->undoStack()->setClean();
-    AppSettings::addRecentSession(target);
-    showMessage(tr("Session saved to %1").arg(target));
-    return true;
+    AppSettings::addRecentSession(path);
+    showMessage(tr("Session saved to %1").arg(path));
+    Q_EMIT sessionSaved(path, true);
 }
 
 void MainWindow::openModelDialog() {
@@ -165,6 +223,7 @@ void MainWindow::showPreferences() {
     if (dialog.exec() != QDialog::Accepted) return;
     AppSettings::setLanguage(dialog.language());
     AppSettings::setThreads(dialog.threads());
+    AppSettings::setEmbedCalibration(dialog.embedCalibration());
     if (dialog.clearRecent()) AppSettings::clearRecent();
     if (dialog.offerDemoAgain()) AppSettings::setDemoOffered(false);
     language_->apply(dialog.language());

@@ -1,10 +1,11 @@
 #include "plan_command.h"
 
+#include "api/plan_compare.h"
 #include "workbench_document.h"
 
 namespace basislab::gui {
 
-PlanCommand::PlanCommand(WorkbenchDocument* document, api::PlanSettings before, api::PlanSettings after,
+PlanCommand::PlanCommand(WorkbenchDocument* document, CompressionPlan before, CompressionPlan after,
                          const QString& text, int merge_id)
     : QUndoCommand(text),
       document_(document),
@@ -24,7 +25,7 @@ bool PlanCommand::mergeWith(const QUndoCommand* other) {
     const auto* next = static_cast<const PlanCommand*>(other);
     if (next->document_ != document_) return false;
     after_ = next->after_;
-    setObsolete(after_ == before_);
+    setObsolete(api::samePlan(after_, before_));
     return true;
 }
 

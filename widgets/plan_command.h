@@ -3,7 +3,7 @@
 // the ratio slider is one undo step.
 #pragma once
 
-#include "api/plan_settings.h"
+#include "compress/plan.h"
 
 #include <QUndoCommand>
 
@@ -13,7 +13,7 @@ class WorkbenchDocument;
 
 class PlanCommand : public QUndoCommand {
 public:
-    PlanCommand(WorkbenchDocument* document, api::PlanSettings before, api::PlanSettings after, const QString& text,
+    PlanCommand(WorkbenchDocument* document, CompressionPlan before, CompressionPlan after, const QString& text,
                 int merge_id);
     void undo() override;
     void redo() override;
@@ -22,8 +22,8 @@ public:
 
 private:
     WorkbenchDocument* document_;
-    api::PlanSettings before_;
-    api::PlanSettings after_;
+    CompressionPlan before_;
+    CompressionPlan after_;
     int merge_id_;
 };
 

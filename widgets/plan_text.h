@@ -1,19 +1,30 @@
-// How plans and runs read in the user's language: method and alpha-form names, the groups of a
-// plan in one short line.
+// How plans and runs read in the user's language: method and alpha-form names with their one-line
+// explanations, and the groups of a plan in one short line. The core's English texts
+// (compress/plan.h alphaForms()) are repeated here inside tr() so that they can be translated;
+// tests/gui/test_document.cpp checks that every form of the core has its entry.
 #pragma once
 
-#include "api/plan_settings.h"
+#include "api/run_record.h"
+#include "compress/plan.h"
 
 #include <QString>
 
 namespace basislab::gui {
 
-/// The method id of a run of the uncompressed model.
-inline constexpr const char* kOriginalMethod = "original";
+QString methodLabel(Method method);
+QString methodExplanation(Method method);
+/// "Original (uncompressed)" for a run of the original model, else its method.
+QString runMethodLabel(const api::RunRecord& run);
 
-QString methodLabel(const std::string& method_id);
-QString alphaLabel(const std::string& alpha_id);
+/// The id alphaForms() lists for a form: "none", "inv-trace", ..., "power:p", "normalised".
+std::string alphaFormId(const AlphaForm& form);
+/// Label of an id of alphaForms(); empty when the workbench has no text for it.
+QString alphaFormLabel(const std::string& id);
+QString alphaFormExplanation(const std::string& id);
+/// A form with its parameters, e.g. "Trace power (p = 0.75)".
+QString alphaLabel(const AlphaForm& form);
+
 /// "q,k,v ×2 · gate,up ×4" for the shared types and their group sizes, "—" when nothing is shared.
-QString groupsText(const api::PlanSettings& plan);
+QString groupsText(const CompressionPlan& plan);
 
 }  // namespace basislab::gui

@@ -106,22 +106,25 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
 
 QVariant RunsTableModel::display(const api::RunRecord& run, int row, int column) const {
     const QLocale locale;
+    const QString none = QStringLiteral("—");
     switch (column) {
         case Index: return row + 1;
-        case Method: return methodLabel(run.plan.method);
-        case Ratio: return formatPercent(run.plan.ratio);
+        case Method: return runMethodLabel(run);
+        case Ratio: return run.compressed ? formatPercent(run.plan.ratio) : none;
         case Achieved: return formatPercent(run.achieved_ratio);
-        case Groups: return groupsText(run.plan);
-        case Alpha: return alphaLabel(run.plan.alpha);
-        case Refit: return run.plan.refit ? tr("yes") : tr("no");
+        case Groups: return run.compressed ? groupsText(run.plan) : none;
+        case Alpha:
+            return run.compressed && run.plan.method == basislab::Method::basis_sharing ? alphaLabel(run.plan.alpha)
+                                                                                        : none;
+        case Refit: return run.compressed ? (run.plan.refit ? tr("yes") : tr("no")) : none;
         case Ppl: return locale.toString(run.ppl, 'f', 3);
         case DeltaPpl: {
-            if (reference_ < 0) return QStringLiteral("—");
+            if (reference_ < 0) return none;
             const double ref = document_->runs()[reference_].ppl;
             return QStringLiteral("%1 (%2)").arg(locale.toString(run.ppl - ref, 'f', 3),
                                                  formatPercent((run.ppl - ref) / ref));
         }
-        case Error: return std::isfinite(run.error) ? locale.toString(run.error, 'f', 4) : QStringLiteral("—");
+        case Error: return std::isfinite(run.error) ? locale.toString(run.error, 'f', 4) : none;
         case Seconds: return formatDuration(run.seconds);
         case Text: return QFileInfo(QString::fromStdString(run.text_path)).fileName();
         default: return {};
@@ -183,12 +186,12 @@ QString RunsTableModel::toCsv() const {
     for (int i = 0; i < runs.size(); ++i) {
         const api::RunRecord& r = runs[i];
         QStringList f{QString::number(i + 1),
-                      csvField(QString::fromStdString(r.plan.method)),
-                      QString::number(r.plan.ratio, 'g', 17),
+                      r.compressed ? QString::fromLatin1(name(r.plan.method)) : QStringLiteral("original"),
+                      r.compressed ? QString::number(r.plan.ratio, 'g', 17) : QString(),
                       QString::number(r.achieved_ratio, 'g', 17),
-                      csvField(groupsText(r.plan)),
-                      csvField(QString::fromStdString(r.plan.alpha)),
-                      r.plan.refit ? QStringLiteral("1") : QStringLiteral("0"),
+                      r.compressed ? csvField(groupsText(r.plan)) : QString(),
+                      r.compressed ? csvField(QString::fromStdString(r.plan.alpha.text())) : QString(),
+                      r.compressed ? QString::number(int(r.plan.refit)) : QString(),
                       QString::number(r.ppl, 'g', 17),
                       std::isfinite(r.error) ? QString::number(r.error, 'g', 17) : QString(),
                       QString::number(r.params),
@@ -213,10 +216,12 @@ QString RunsTableModel::toLatex() const {
         << latexEscape(tr("α form")) << " & " << latexEscape(tr("Refit")) << " & " << latexEscape(tr("PPL")) << " & "
         << latexEscape(tr("Error")) << " \\\\\n\\midrule\n";
     for (const api::RunRecord& r : document_->runs()) {
-        tex << latexEscape(methodLabel(r.plan.method)) << " & " << fixed(100.0 * r.achieved_ratio, 1) << "\\% & "
-            << latexEscape(groupsText(r.plan)) << " & " << latexEscape(alphaLabel(r.plan.alpha)) << " & "
-            << latexEscape(r.plan.refit ? tr("yes") : tr("no")) << " & " << fixed(r.ppl, 2) << " & "
-            << (std::isfinite(r.error) ? fixed(r.error, 4) : QStringLiteral("--")) << " \\\\\n";
+        const int row = 0;  // only the index column depends on it
+        tex << latexEscape(runMethodLabel(r)) << " & " << fixed(100.0 * r.achieved_ratio, 1) << "\\% & "
+            << latexEscape(display(r, row, Groups).toString()) << " & "
+            << latexEscape(display(r, row, Alpha).toString()) << " & " << latexEscape(display(r, row, Refit).toString())
+            << " & " << fixed(r.ppl, 2) << " & " << (std::isfinite(r.error) ? fixed(r.error, 4) : QStringLiteral("--"))
+            << " \\\\\n";
     }
     tex << "\\bottomrule\n\\end{tabular}\n\\caption{" << latexEscape(tr("Perplexity of compressed models."))
         << "}\n\\end{table}\n";

@@ -30,6 +30,12 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
     threads_->setValue(AppSettings::threads());
     threads_->setToolTip(tr("CPU threads LibTorch computes with; applies when a model is next opened"));
 
+    embed_ = new QCheckBox(tr("Embed the calibration in saved sessions"));
+    embed_->setObjectName(QStringLiteral("embedCalibrationCheck"));
+    embed_->setChecked(AppSettings::embedCalibration());
+    embed_->setToolTip(
+        tr("On: a session is one self-contained file (large for big models); off: it links the "
+           "calibration file"));
     clear_recent_ = new QCheckBox(tr("Clear the recent models and sessions"));
     clear_recent_->setToolTip(tr("Empties the File ▸ Recent menus"));
     offer_demo_ = new QCheckBox(tr("Offer the demo model again at the next start"));
@@ -38,6 +44,7 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
     auto* form = new QFormLayout;
     form->addRow(tr("Language:"), language_);
     form->addRow(tr("CPU threads:"), threads_);
+    form->addRow(tr("Sessions:"), embed_);
     form->addRow(QString(), clear_recent_);
     form->addRow(QString(), offer_demo_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
@@ -58,6 +65,10 @@ int SettingsDialog::threads() const {
 
 bool SettingsDialog::clearRecent() const {
     return clear_recent_->isChecked();
+}
+
+bool SettingsDialog::embedCalibration() const {
+    return embed_->isChecked();
 }
 
 bool SettingsDialog::offerDemoAgain() const {

@@ -20,12 +20,14 @@ public:
     int threads() const;
     bool clearRecent() const;
     bool offerDemoAgain() const;
+    bool embedCalibration() const;
 
 private:
     QComboBox* language_;
     QSpinBox* threads_;
     QCheckBox* clear_recent_;
     QCheckBox* offer_demo_;
+    QCheckBox* embed_;
 };
 
 }  // namespace basislab::gui

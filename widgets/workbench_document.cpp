@@ -1,5 +1,6 @@
 #include "workbench_document.h"
 
+#include "api/plan_compare.h"
 #include "plan_command.h"
 
 #include <algorithm>
@@ -38,18 +39,24 @@ void WorkbenchDocument::setCalibration(CalibrationPtr summary, const QString& pa
     Q_EMIT calibrationChanged();
 }
 
+void WorkbenchDocument::setCalibrationPath(const QString& path) {
+    calibration_path_ = path;
+    setModified(true);
+    Q_EMIT calibrationPathChanged();
+}
+
 void WorkbenchDocument::setCalibrationRequest(const api::CalibrationRequest& request) {
     calibration_request_ = request;
     Q_EMIT calibrationRequestChanged();
 }
 
-void WorkbenchDocument::editPlan(const api::PlanSettings& plan, const QString& text, int merge_id) {
-    if (plan == plan_) return;
+void WorkbenchDocument::editPlan(const CompressionPlan& plan, const QString& text, int merge_id) {
+    if (api::samePlan(plan, plan_)) return;
     undo_.push(new PlanCommand(this, plan_, plan, text, merge_id));
 }
 
-void WorkbenchDocument::setPlan(const api::PlanSettings& plan) {
-    if (plan == plan_) return;
+void WorkbenchDocument::setPlan(const CompressionPlan& plan) {
+    if (api::samePlan(plan, plan_)) return;
     plan_ = plan;
     Q_EMIT planChanged();
 }
@@ -90,8 +97,9 @@ api::SessionData WorkbenchDocument::toSession() const {
     data.model_dir = model_dir_.toStdString();
     data.compute = compute_;
     if (calibration_ && !calibration_path_.isEmpty()) {
-        data.calibration_source = api::CalibrationSource::Link;
+        data.calibration_source = embed_calibration_ ? api::CalibrationSource::Embedded : api::CalibrationSource::Link;
         data.calibration_path = calibration_path_.toStdString();
+        data.calibration_identity = api::calibrationIdentity(*calibration_);
     }
     data.calibration_request = calibration_request_;
     data.plan = plan_;
@@ -106,6 +114,7 @@ void WorkbenchDocument::applySession(const api::SessionData& data) {
     compute_ = data.compute;
     calibration_.reset();
     calibration_path_.clear();
+    embed_calibration_ = data.calibration_source == api::CalibrationSource::Embedded;
     calibration_request_ = data.calibration_request;
     plan_ = data.plan;
     evaluation_request_ = data.evaluation;

@@ -3,11 +3,11 @@
 // results from the worker arrive here as immutable snapshots. Saved and restored as a session.
 #pragma once
 
-#include "api/plan_settings.h"
 #include "api/requests.h"
 #include "api/run_record.h"
 #include "api/session_file.h"
 #include "calib/statistics.h"
+#include "compress/plan.h"
 #include "job_types.h"
 
 #include <QObject>
@@ -18,8 +18,6 @@
 #include <memory>
 
 namespace basislab::gui {
-
-using CalibrationPtr = std::shared_ptr<const CalibrationSummary>;
 
 class WorkbenchDocument : public QObject {
     Q_OBJECT
@@ -38,16 +36,21 @@ public:
     /// The calibration file on disk, empty when the calibration lives only in memory.
     const QString& calibrationPath() const { return calibration_path_; }
     void setCalibration(CalibrationPtr summary, const QString& path);
+    /// The calibration was saved to (or found at) `path`.
+    void setCalibrationPath(const QString& path);
+    /// Whether a saved session embeds the calibration (instead of linking its file).
+    bool embedCalibration() const { return embed_calibration_; }
+    void setEmbedCalibration(bool embed) { embed_calibration_ = embed; }
     const api::CalibrationRequest& calibrationRequest() const { return calibration_request_; }
     void setCalibrationRequest(const api::CalibrationRequest& request);
 
     // Plan: edit through editPlan() so that the change is undoable.
-    const api::PlanSettings& plan() const { return plan_; }
+    const CompressionPlan& plan() const { return plan_; }
     /// Pushes an undo command that changes the plan to `plan`. Consecutive edits with the same
     /// non-negative `merge_id` (e.g. dragging the ratio slider) merge into one undo step.
-    void editPlan(const api::PlanSettings& plan, const QString& text, int merge_id = -1);
+    void editPlan(const CompressionPlan& plan, const QString& text, int merge_id = -1);
     /// Sets the plan without an undo step (used by the undo commands and by loading a session).
-    void setPlan(const api::PlanSettings& plan);
+    void setPlan(const CompressionPlan& plan);
     QUndoStack* undoStack() { return &undo_; }
 
     // Evaluation
@@ -62,7 +65,8 @@ public:
     void setSessionPath(const QString& path);
     bool isModified() const { return modified_; }
     void setModified(bool modified);
-    /// The document as a session (the calibration as a link to its file when it has one).
+    /// The document as a session: the calibration linked to its file (or embedded from it) when
+    /// it has one; a calibration only in memory is left out (save it first).
     api::SessionData toSession() const;
     /// Takes the session's settings, plan and runs. The model and the calibration are loaded by
     /// the caller (they need the worker); this clears them and the undo history.
@@ -72,6 +76,7 @@ Q_SIGNALS:
     void modelChanged();
     void computeChanged();
     void calibrationChanged();
+    void calibrationPathChanged();
     void calibrationRequestChanged();
     void planChanged();
     void evaluationRequestChanged();
@@ -85,8 +90,9 @@ private:
     ComputeOptions compute_;
     CalibrationPtr calibration_;
     QString calibration_path_;
+    bool embed_calibration_ = false;
     api::CalibrationRequest calibration_request_;
-    api::PlanSettings plan_;
+    CompressionPlan plan_;
     QUndoStack undo_;
     api::PerplexityRequest evaluation_request_;
     QVector<api::RunRecord> runs_;

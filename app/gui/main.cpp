@@ -65,6 +65,11 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "error: %s\n", qPrintable(window.lastError()));
         return 1;
     }
+    basislab::gui::prepareFigures(window);
+    if (!window.lastError().isEmpty()) {
+        std::fprintf(stderr, "error: %s\n", qPrintable(window.lastError()));
+        return 1;
+    }
     int status = 0;
     if (parser.isSet(figures)) status |= basislab::gui::exportFigures(window, parser.value(figures));
     if (parser.isSet(screenshot)) status |= basislab::gui::writeScreenshot(window, parser.value(screenshot));

@@ -2,7 +2,7 @@
 // saved in session files and exported as CSV and LaTeX.
 #pragma once
 
-#include "plan_settings.h"
+#include "../compress/plan.h"
 
 #include <cmath>
 #include <cstdint>
@@ -11,11 +11,12 @@
 namespace basislab::api {
 
 struct RunRecord {
-    PlanSettings plan;  // method "original" = the uncompressed model
+    bool compressed = true;  // false: the original model (the plan is then only informational)
+    CompressionPlan plan;
     double achieved_ratio = 0;  // fraction of projection parameters actually removed
     std::int64_t params = 0;  // parameters of the evaluated model
     double ppl = 0;
-    double error = NAN;  // mean relative reconstruction error over layers and types (NaN: none)
+    double error = NAN;  // mean whitened reconstruction error over compressed layers and types (NaN: none)
     double seconds = 0;  // wall time of the evaluation
     std::string text_path;
     int window = 0;

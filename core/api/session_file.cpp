@@ -7,6 +7,7 @@
 
 #include <ctime>
 #include <filesystem>
+#include <functional>
 #include <optional>
 
 namespace basislab::api {
@@ -32,37 +33,48 @@ const char* sourceName(CalibrationSource s) {
     return "none";
 }
 
-void writePlan(H5::Group& g, const PlanSettings& plan) {
-    h5::writeString(g, "method", plan.method);
+void writePlan(H5::Group& g, const CompressionPlan& plan) {
+    h5::writeString(g, "method", name(plan.method));
     h5::writeDouble(g, "ratio", plan.ratio);
-    h5::writeString(g, "alpha", plan.alpha);
+    h5::writeString(g, "types", typeListText(plan.types));
+    h5::writeString(g, "shared", typeListText(plan.shared));
+    h5::writeInts(g, "group_size", std::vector<std::int64_t>(plan.group_size.begin(), plan.group_size.end()));
+    h5::writeString(g, "alpha", plan.alpha.text());
     h5::writeInt(g, "refit", plan.refit ? 1 : 0);
-    std::vector<std::int64_t> groups, shared;
-    for (std::size_t i = 0; i < plan.group_size.size(); ++i) {
-        groups.push_back(plan.group_size[i]);
-        shared.push_back(plan.shared[i] ? 1 : 0);
-    }
-    h5::writeInts(g, "group_size", groups);
-    h5::writeInts(g, "shared", shared);
+    h5::writeDouble(g, "asvd_exponent", plan.asvd_exponent);
 }
 
-PlanSettings readPlan(const h5::AttributeReader& r) {
-    PlanSettings plan;
-    plan.method = r.string("method");
+/// Reads a plan; a value the core does not accept keeps the default and becomes a warning.
+CompressionPlan readPlan(const h5::AttributeReader& r, const std::string& where, std::vector<std::string>* warnings) {
+    CompressionPlan plan;
+    const auto attempt = [&](const char* what, const std::function<void()>& parse) {
+        try {
+            parse();
+        } catch (const Error& e) {
+            if (warnings) warnings->push_back(where + ": " + what + ": " + e.what() + ", using the default");
+        }
+    };
+    const std::string method = r.string("method", name(plan.method));
+    if (const auto m = parseMethod(method))
+        plan.method = *m;
+    else if (warnings)
+        warnings->push_back(where + ": unknown method '" + method + "', using the default");
     plan.ratio = r.real("ratio", plan.ratio);
-    plan.alpha = r.string("alpha");
-    plan.refit = r.integer("refit", 0) != 0;
-    const auto groups = r.integers("group_size", 7, std::vector<std::int64_t>(7, 1));
-    const auto shared = r.integers("shared", 7, std::vector<std::int64_t>(7, 0));
-    for (std::size_t i = 0; i < 7; ++i) {
+    attempt("types", [&] { plan.types = parseTypeList(r.string("types", typeListText(plan.types)), "types"); });
+    attempt("shared", [&] { plan.shared = parseTypeList(r.string("shared", typeListText(plan.shared)), "shared"); });
+    const std::vector<std::int64_t> defaults(plan.group_size.begin(), plan.group_size.end());
+    const auto groups = r.integers("group_size", plan.group_size.size(), defaults);
+    for (std::size_t i = 0; i < plan.group_size.size(); ++i)
         plan.group_size[i] = int(std::max<std::int64_t>(1, groups[i]));
-        plan.shared[i] = shared[i] != 0;
-    }
+    attempt("alpha", [&] { plan.alpha = AlphaForm::parse(r.string("alpha", plan.alpha.text()), "alpha"); });
+    plan.refit = r.integer("refit", 0) != 0;
+    plan.asvd_exponent = r.real("asvd_exponent", plan.asvd_exponent);
     return plan;
 }
 
 void writeRun(H5::Group& g, const RunRecord& run) {
     writePlan(g, run.plan);
+    h5::writeInt(g, "compressed", run.compressed ? 1 : 0);
     h5::writeDouble(g, "achieved_ratio", run.achieved_ratio);
     h5::writeInt(g, "params", run.params);
     h5::writeDouble(g, "ppl", run.ppl);
@@ -76,9 +88,10 @@ void writeRun(H5::Group& g, const RunRecord& run) {
     h5::writeString(g, "finished_at", run.finished_at);
 }
 
-RunRecord readRun(const h5::AttributeReader& r) {
+RunRecord readRun(const h5::AttributeReader& r, const std::string& where, std::vector<std::string>* warnings) {
     RunRecord run;
-    run.plan = readPlan(r);
+    run.plan = readPlan(r, where, warnings);
+    run.compressed = r.integer("compressed", 1) != 0;
     run.achieved_ratio = r.real("achieved_ratio", 0);
     run.params = r.integer("params", 0);
     run.ppl = r.real("ppl", 0);
@@ -184,7 +197,7 @@ SessionData readContent(H5::H5File& file, std::vector<std::string>* warnings) {
         if (seed >= 0) data.calibration_request.seed = std::uint64_t(seed);
         data.calibration_request.fisher = r.integer("fisher", 0) != 0;
     }
-    if (auto g = group("plan")) data.plan = readPlan(h5::AttributeReader(*g, "/plan", warnings));
+    if (auto g = group("plan")) data.plan = readPlan(h5::AttributeReader(*g, "/plan", warnings), "/plan", warnings);
     if (auto g = group("evaluation")) {
         const h5::AttributeReader r(*g, "/evaluation", warnings);
         data.evaluation.text_path = r.string("text_path");
@@ -200,7 +213,8 @@ SessionData readContent(H5::H5File& file, std::vector<std::string>* warnings) {
                 continue;
             }
             const H5::Group run = g->openGroup(name);
-            data.runs.push_back(readRun(h5::AttributeReader(run, "/runs/" + name, warnings)));
+            data.runs.push_back(
+                readRun(h5::AttributeReader(run, "/runs/" + name, warnings), "/runs/" + name, warnings));
         }
     }
     if (file.nameExists("view")) {

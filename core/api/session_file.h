@@ -12,11 +12,15 @@
 //                                fisher (0/1)
 //   /calibration/store    group  (source "embedded" only) the root of the calibration file,
 //                                copied object by object (H5Ocopy) with its attributes
-//   /plan                 attrs  method, ratio (double), alpha, refit (0/1),
-//                                group_size (int64[7]), shared (int64[7], 0/1); kMatrixTypes order
+//   /plan                 attrs  method ("svd", "asvd", "fwsvd", "svd-llm", "basis-sharing"),
+//                                ratio (double), types and shared (type lists, "q,k,v"),
+//                                group_size (int64[7], kMatrixTypes order), alpha (AlphaForm text,
+//                                "inv-trace", "power:0.75", ...), refit (0/1), asvd_exponent
+//                                (compress/plan.h defines each)
 //   /evaluation           attrs  text_path, window, max_windows
 //   /runs                 attrs  count; one group per run, "0000", "0001", ... in table order,
-//                                attrs: the plan's attrs (as /plan) + achieved_ratio, params, ppl,
+//                                attrs: the plan's attrs (as /plan) + compressed (0: the original
+//                                model, the plan unused), achieved_ratio, params, ppl,
 //                                error (NaN = none), seconds, text_path, window, windows, device,
 //                                dtype, finished_at
 //   /view                 attrs  free-form UI state strings (current step, selections, ...)
@@ -26,7 +30,7 @@
 
 #include "../base/compute.h"
 #include "../calib/statistics.h"
-#include "plan_settings.h"
+#include "../compress/plan.h"
 #include "requests.h"
 #include "run_record.h"
 
@@ -47,7 +51,7 @@ struct SessionData {
     std::string calibration_path;  // Link: the calibration file; Embedded: the file it was copied from
     std::string calibration_identity;  // calibrationIdentity() of the calibration
     CalibrationRequest calibration_request;  // the calibration page's settings
-    PlanSettings plan;
+    CompressionPlan plan;
     PerplexityRequest evaluation;  // the evaluation page's settings
     std::vector<RunRecord> runs;
     std::map<std::string, std::string> view;

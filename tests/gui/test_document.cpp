@@ -2,6 +2,7 @@
 // reference run, CSV and LaTeX export) and the document <-> session round trip.
 #include "gui_test.h"
 
+#include "api/plan_compare.h"
 #include "plan_text.h"
 #include "runs_table_model.h"
 #include "workbench_document.h"
@@ -16,8 +17,9 @@ using namespace basislab::gui;
 
 namespace {
 
-api::RunRecord run(const std::string& method, double ratio, double ppl) {
+api::RunRecord run(Method method, double ratio, double ppl, bool compressed = true) {
     api::RunRecord r;
+    r.compressed = compressed;
     r.plan.method = method;
     r.plan.ratio = ratio;
     r.achieved_ratio = ratio;
@@ -35,15 +37,15 @@ class TestDocument : public QObject {
 private Q_SLOTS:
     void planEditsAreUndoable() {
         WorkbenchDocument doc;
-        const api::PlanSettings original = doc.plan();
-        api::PlanSettings p = original;
-        p.alpha = "inv-trace";
+        const CompressionPlan original = doc.plan();
+        CompressionPlan p = original;
+        p.alpha = AlphaForm::parse("inv-trace");
         doc.editPlan(p, QStringLiteral("alpha"));
-        QCOMPARE(doc.plan().alpha, std::string("inv-trace"));
+        QCOMPARE(doc.plan().alpha.text(), std::string("inv-trace"));
         doc.undoStack()->undo();
-        QVERIFY(doc.plan() == original);
+        QVERIFY(api::samePlan(doc.plan(), original));
         doc.undoStack()->redo();
-        QCOMPARE(doc.plan().alpha, std::string("inv-trace"));
+        QCOMPARE(doc.plan().alpha.text(), std::string("inv-trace"));
     }
 
     void sliderDragsMergeIntoOneStep() {
@@ -51,7 +53,7 @@ private Q_SLOTS:
         const double before = doc.plan().ratio;
         QSignalSpy changed(&doc, &WorkbenchDocument::planChanged);
         for (double r : {0.21, 0.22, 0.3, 0.35}) {
-            api::PlanSettings p = doc.plan();
+            CompressionPlan p = doc.plan();
             p.ratio = r;
             doc.editPlan(p, QStringLiteral("ratio"), 1);
         }
@@ -68,18 +70,29 @@ private Q_SLOTS:
         QCOMPARE(doc.undoStack()->count(), 0);
     }
 
+    void everyAlphaFormOfTheCoreHasItsText() {
+        // The workbench repeats the core's English texts inside tr(); they must not drift apart.
+        for (const AlphaFormInfo& f : alphaForms()) {
+            QCOMPARE(alphaFormLabel(f.id), QString::fromStdString(f.label));
+            QCOMPARE(alphaFormExplanation(f.id), QString::fromStdString(f.explanation));
+        }
+        QCOMPARE(alphaLabel(AlphaForm::parse("power:0.75")), QStringLiteral("Trace power (p = 0.75)"));
+        QCOMPARE(alphaLabel(AlphaForm::parse("normalised:fro")), QStringLiteral("Scale-normalised (fro)"));
+    }
+
     void runsTableSortsAndCompares() {
         WorkbenchDocument doc;
-        doc.addRun(run("original", 0, 10.0));
-        doc.addRun(run("svd_llm", 0.4, 30.0));
-        doc.addRun(run("basis-sharing", 0.4, 20.0));
+        doc.addRun(run(Method::svd, 0, 10.0, false));
+        doc.addRun(run(Method::svd_llm, 0.4, 30.0));
+        doc.addRun(run(Method::basis_sharing, 0.4, 20.0));
         RunsTableModel model(&doc);
         QSortFilterProxyModel proxy;
         proxy.setSourceModel(&model);
         proxy.setSortRole(RunsTableModel::SortRole);
         proxy.sort(RunsTableModel::Ppl, Qt::DescendingOrder);
-        QCOMPARE(proxy.index(0, RunsTableModel::Method).data().toString(), QStringLiteral("svd_llm"));
-        QCOMPARE(proxy.index(2, RunsTableModel::Method).data().toString(), methodLabel("original"));
+        QCOMPARE(proxy.index(0, RunsTableModel::Method).data().toString(), QStringLiteral("SVD-LLM"));
+        QCOMPARE(proxy.index(2, RunsTableModel::Method).data().toString(), QStringLiteral("Original (uncompressed)"));
+        QCOMPARE(proxy.index(2, RunsTableModel::Ratio).data().toString(), QStringLiteral("—"));
 
         QCOMPARE(model.index(1, RunsTableModel::DeltaPpl).data().toString(), QStringLiteral("—"));
         model.setReference(0);
@@ -92,28 +105,31 @@ private Q_SLOTS:
 
     void runsExportAsCsvAndLatex() {
         WorkbenchDocument doc;
-        api::RunRecord r = run("svd_llm", 0.4, 12.5);
-        r.plan.shared[0] = r.plan.shared[1] = true;
+        api::RunRecord r = run(Method::basis_sharing, 0.4, 12.5);
+        r.plan.types = {MatrixType::q, MatrixType::k, MatrixType::o};
+        r.plan.shared = {MatrixType::q, MatrixType::k};
         r.plan.group_size[0] = r.plan.group_size[1] = 4;
+        r.plan.alpha = AlphaForm::parse("power:0.5");
         r.error = 0.125;
         doc.addRun(r);
         RunsTableModel model(&doc);
         const QStringList csv = model.toCsv().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(csv.size(), 2);
         QVERIFY(csv[0].startsWith(QStringLiteral("run,method,ratio,achieved_ratio,groups,alpha,refit,ppl,error")));
-        QVERIFY2(csv[1].startsWith(
-                     QStringLiteral("1,svd_llm,0.40000000000000002,0.40000000000000002,\"q,k ×4\",,0,12.5,0.125")),
+        QVERIFY2(csv[1].startsWith(QStringLiteral(
+                     "1,basis-sharing,0.40000000000000002,0.40000000000000002,\"q,k ×4\",power:0.5,0,12.5,0.125")),
                  qPrintable(csv[1]));
         const QString tex = model.toLatex();
         QVERIFY(tex.contains(QStringLiteral("\\toprule")) && tex.contains(QStringLiteral("\\bottomrule")));
-        QVERIFY2(tex.contains(QStringLiteral("svd\\_llm & 40.0\\% & q,k $\\times$4 & -- & no & 12.50 & 0.1250 \\\\")),
+        QVERIFY2(tex.contains(QStringLiteral("Basis Sharing & 40.0\\% & q,k $\\times$4 & Trace power (p = 0.5) & no & "
+                                             "12.50 & 0.1250 \\\\")),
                  qPrintable(tex));
     }
 
     void documentRoundTripsThroughSessionData() {
         WorkbenchDocument doc;
-        api::PlanSettings p = doc.plan();
-        p.method = "basis-sharing";
+        CompressionPlan p = doc.plan();
+        p.method = Method::svd_llm;
         p.ratio = 0.3;
         p.refit = true;
         doc.setPlan(p);
@@ -122,12 +138,12 @@ private Q_SLOTS:
         e.window = 64;
         e.max_windows = 3;
         doc.setEvaluationRequest(e);
-        doc.addRun(run("original", 0, 5));
+        doc.addRun(run(Method::svd, 0, 5, false));
         const api::SessionData data = doc.toSession();
 
         WorkbenchDocument back;
         back.applySession(data);
-        QVERIFY(back.plan() == p);
+        QVERIFY(api::samePlan(back.plan(), p));
         QCOMPARE(back.evaluationRequest().max_windows, std::int64_t(3));
         QCOMPARE(back.runs().size(), 1);
         QVERIFY(!back.isModified());

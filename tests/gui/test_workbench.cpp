@@ -5,28 +5,37 @@
 
 #include "api/model_session.h"
 #include "app_settings.h"
+#include "calibration_page.h"
+#include "compression_page.h"
 #include "demo.h"
 #include "evaluation_page.h"
 #include "export_dialog.h"
 #include "job_controller.h"
 #include "main_window.h"
+#include "plot_view.h"
 #include "runs_table_model.h"
 #include "workbench_document.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFrame>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSlider>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTimer>
+#include <QUndoStack>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 
 using namespace basislab;
@@ -67,6 +76,26 @@ void setEvaluation(MainWindow& w, const QString& text, int window, int max_windo
     Q_EMIT edit->editingFinished();
     child<QSpinBox>(w, "evaluationWindowSpin")->setValue(window);
     child<QSpinBox>(w, "evaluationMaxWindowsSpin")->setValue(max_windows);
+}
+
+/// Runs a small calibration from the calibration page, as a user would.
+bool calibrate(MainWindow& w, int windows, int seq_len, const QString& text = {}) {
+    if (!text.isEmpty()) {
+        auto* edit = child<QLineEdit>(w, "calibrationTextEdit");
+        edit->setText(text);
+        Q_EMIT edit->editingFinished();
+    }
+    child<QSpinBox>(w, "calibrationWindowsSpin")->setValue(windows);
+    child<QSpinBox>(w, "calibrationSeqLenSpin")->setValue(seq_len);
+    QSignalSpy changed(w.document(), &WorkbenchDocument::calibrationChanged);
+    child<QPushButton>(w, "calibrateButton")->click();
+    return changed.wait(60000) && w.document()->calibration();
+}
+
+/// Waits until the error plot shows data different from `before` (or any data when empty).
+bool waitForErrorPlot(MainWindow& w, const QVector<double>& before) {
+    PlotView* plot = w.compressionPage()->errorPlot();
+    return waitUntil([&] { return !plot->data().isEmpty() && plot->data().series.first().y != before; }, 60000);
 }
 
 }  // namespace
@@ -121,7 +150,7 @@ private Q_SLOTS:
         QVERIFY(openDemo(*w));
         setEvaluation(*w, QStringLiteral(BASISLAB_DEMO_DIR "/text/tinystories_sample.txt"), 64, 4);
         QSignalSpy runs(w->document(), &WorkbenchDocument::runsChanged);
-        child<QPushButton>(*w, "evaluateButton")->click();
+        child<QPushButton>(*w, "evaluateOriginalButton")->click();
         QVERIFY(runs.wait(20000));
         auto* table = child<QTableView>(*w, "runsTable");
         QCOMPARE(table->model()->rowCount(), 1);
@@ -139,6 +168,135 @@ private Q_SLOTS:
         QVERIFY(w->evaluationPage()->findChild<QWidget*>(QStringLiteral("runsPlot")));
     }
 
+    void calibrationFillsThePlots() {
+        auto w = newWindow();
+        QVERIFY(openDemo(*w));
+        QVERIFY(calibrate(*w, 8, 64));
+        const CalibrationPtr c = w->document()->calibration();
+        QCOMPARE(c->layers, 5);
+        QCOMPARE(c->settings.windows, 8);
+        QCOMPARE(c->tokens, std::int64_t(8 * 64));
+        QVERIFY(w->document()->calibrationPath().isEmpty());  // in memory until saved
+        const PlotData& scale = w->calibrationPage()->scalePlot()->data();
+        QCOMPARE(scale.series.size(), 4);
+        QCOMPARE(scale.series[0].y.size(), 5);
+        const SiteStatistics& st = c->at(3, Site::attn_in);
+        QCOMPARE(scale.series[0].y[3], std::sqrt(st.trace / double(st.tokens)));
+        QVERIFY(!w->calibrationPage()->spectrumPlot()->data().isEmpty());
+        QVERIFY(w->calibrationPage()->alphaPlot()->data().series.size() >= 5);
+        // Another measure, another curve.
+        auto* measure = child<QComboBox>(*w, "scaleMeasureCombo");
+        measure->setCurrentIndex(2);
+        QCOMPARE(w->calibrationPage()->scalePlot()->data().series[0].y[3], st.max_eig / double(st.tokens));
+    }
+
+    void changingTheAlphaFormChangesTheErrorPlot() {
+        auto w = newWindow();
+        QVERIFY(openDemo(*w));
+        QVERIFY(calibrate(*w, 8, 64));
+        w->showStep(MainWindow::CompressionStep);
+        QVERIFY(waitForErrorPlot(*w, {}));
+        const PlotData before = w->compressionPage()->errorPlot()->data();
+        QCOMPARE(before.series.size(), 2);  // this plan, plain Basis Sharing
+        QCOMPARE(before.series[0].y, before.series[1].y);  // the default plan is plain Basis Sharing
+        QVERIFY(!child<QLabel>(*w, "compressionResultLabel")->text().isEmpty());
+
+        auto* alpha = child<QComboBox>(*w, "alphaCombo");
+        const int inv_trace = alpha->findData(QStringLiteral("inv-trace"));
+        QVERIFY(inv_trace >= 0);
+        alpha->setCurrentIndex(inv_trace);
+        Q_EMIT alpha->activated(inv_trace);
+        QCOMPARE(w->document()->plan().alpha.text(), std::string("inv-trace"));
+        QVERIFY(child<QLabel>(*w, "alphaHelpLabel")->text().contains(QStringLiteral("1/tr(G)")));
+        QVERIFY(waitForErrorPlot(*w, before.series[0].y));
+        const PlotData after = w->compressionPage()->errorPlot()->data();
+        QCOMPARE(after.series[1].y, before.series[1].y);  // the baseline stays
+        QVERIFY(after.series[0].y != after.series[1].y);
+
+        // Undo restores the plan and, through a new preview, the curve.
+        w->document()->undoStack()->undo();
+        QCOMPARE(w->document()->plan().alpha.text(), std::string("none"));
+        QVERIFY(waitForErrorPlot(*w, after.series[0].y));
+        QCOMPARE(w->compressionPage()->errorPlot()->data().series[0].y, before.series[0].y);
+    }
+
+    void ratioEditsMergeAndUpdateTheAchievedRatio() {
+        auto w = newWindow();
+        QVERIFY(openDemo(*w));
+        QVERIFY(calibrate(*w, 4, 64));
+        QVERIFY(waitForErrorPlot(*w, {}));
+        auto* result = child<QLabel>(*w, "compressionResultLabel");
+        const QString before = result->text();
+        auto* slider = child<QSlider>(*w, "ratioSlider");
+        for (int v : {45, 50, 55, 60}) slider->setValue(v);
+        QCOMPARE(w->document()->plan().ratio, 0.6);
+        QCOMPARE(w->document()->undoStack()->count(), 1);  // one drag, one undo step
+        QCOMPARE(child<QDoubleSpinBox>(*w, "ratioSpin")->value(), 60.0);
+        QVERIFY(waitUntil([&] { return result->text() != before && !result->text().contains(QStringLiteral("…")); },
+                          60000));
+        const CompressionReport& r = w->compressionPage()->preview()->plan;
+        QCOMPARE(r.plan.ratio, 0.6);
+        QVERIFY(std::abs(r.achieved_ratio - 0.6) < 0.1);
+    }
+
+    void evaluatingThePlanAddsACompressedRun() {
+        auto w = newWindow();
+        QVERIFY(openDemo(*w));
+        QVERIFY(calibrate(*w, 8, 64));
+        setEvaluation(*w, QStringLiteral(BASISLAB_DEMO_DIR "/text/tinystories_sample.txt"), 64, 4);
+        QSignalSpy runs(w->document(), &WorkbenchDocument::runsChanged);
+        child<QPushButton>(*w, "evaluateOriginalButton")->click();
+        QVERIFY(runs.wait(20000));
+        child<QPushButton>(*w, "evaluatePlanButton")->click();
+        QVERIFY(runs.wait(60000));
+        QCOMPARE(w->document()->runs().size(), 2);
+        const api::RunRecord& original = w->document()->runs()[0];
+        const api::RunRecord& compressed = w->document()->runs()[1];
+        QVERIFY(!original.compressed && compressed.compressed);
+        QVERIFY(std::abs(compressed.achieved_ratio - 0.4) < 0.1);
+        QVERIFY(compressed.params < original.params);
+        QVERIFY(std::isfinite(compressed.error) && compressed.error > 0);
+        QVERIFY2(compressed.ppl > original.ppl,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(compressed.ppl).arg(original.ppl)));
+        auto* table = child<QTableView>(*w, "runsTable");
+        QCOMPARE(table->model()->index(1, RunsTableModel::Method).data().toString(), QStringLiteral("Basis Sharing"));
+        QCOMPARE(w->evaluationPage()->runsPlot()->data().series.size(), 2);  // original, basis sharing
+    }
+
+    void sessionKeepsTheCalibration() {
+        QTemporaryDir dir;
+        const QString linked = dir.filePath(QStringLiteral("linked.blsession"));
+        const QString embedded = dir.filePath(QStringLiteral("embedded.blsession"));
+        std::string identity;
+        {
+            auto w = newWindow();
+            QVERIFY(openDemo(*w));
+            QVERIFY(calibrate(*w, 4, 64));
+            identity = api::calibrationIdentity(*w->document()->calibration());
+            QSignalSpy saved(w.get(), &MainWindow::sessionSaved);
+            QVERIFY(w->saveSession(linked));  // the calibration is saved first, beside the session
+            QVERIFY(saved.wait(30000));
+            QVERIFY(saved.first().at(1).toBool());
+            QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("linked.calibration.h5"))));
+            QCOMPARE(w->document()->calibrationPath(), dir.filePath(QStringLiteral("linked.calibration.h5")));
+            AppSettings::setEmbedCalibration(true);
+            saved.clear();
+            QVERIFY(w->saveSession(embedded));
+            QVERIFY(saved.wait(30000));
+            AppSettings::setEmbedCalibration(false);
+        }
+        for (const QString& path : {linked, embedded}) {
+            if (path == embedded) QVERIFY(QFile::remove(dir.filePath(QStringLiteral("linked.calibration.h5"))));
+            auto w = newWindow();
+            QSignalSpy calibration(w->document(), &WorkbenchDocument::calibrationChanged);
+            QVERIFY(w->openSession(path));
+            QVERIFY(waitUntil([&] { return bool(w->document()->calibration()); }, 30000));
+            QCOMPARE(api::calibrationIdentity(*w->document()->calibration()), identity);
+            QVERIFY(w->lastError().isEmpty());
+            QVERIFY(!w->document()->isModified());
+        }
+    }
+
     void sessionSavesAndReopens() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("demo.blsession"));
@@ -147,9 +305,9 @@ private Q_SLOTS:
             QVERIFY(openDemo(*w));
             setEvaluation(*w, QStringLiteral(BASISLAB_DEMO_DIR "/text/tinystories_sample.txt"), 32, 2);
             QSignalSpy runs(w->document(), &WorkbenchDocument::runsChanged);
-            child<QPushButton>(*w, "evaluateButton")->click();
+            child<QPushButton>(*w, "evaluateOriginalButton")->click();
             QVERIFY(runs.wait(20000));
-            api::PlanSettings p = w->document()->plan();
+            CompressionPlan p = w->document()->plan();
             p.ratio = 0.55;
             w->document()->editPlan(p, QStringLiteral("ratio"));
             QVERIFY(w->document()->isModified());
@@ -177,7 +335,7 @@ private Q_SLOTS:
         setEvaluation(*w, kWiki, 256, 0);  // the whole of WikiText-2: about a minute of work
         QSignalSpy progress(w->jobs(), &JobController::progress);
         QSignalSpy cancelled(w->jobs(), &JobController::jobCancelled);
-        child<QPushButton>(*w, "evaluateButton")->click();
+        child<QPushButton>(*w, "evaluateOriginalButton")->click();
         QVERIFY(progress.wait(20000));
         auto* cancel = child<QPushButton>(*w, "evaluationCancelButton");
         QVERIFY(cancel->isEnabled());
@@ -191,15 +349,20 @@ private Q_SLOTS:
         QVERIFY(w->document()->runs().isEmpty());
         QVERIFY(!w->jobs()->busy());
         QVERIFY(child<QProgressBar>(*w, "evaluationProgress")->format().startsWith(QStringLiteral("Cancelled")));
-        QVERIFY(child<QPushButton>(*w, "evaluateButton")->isEnabled());
+        QVERIFY(child<QPushButton>(*w, "evaluateOriginalButton")->isEnabled());
     }
 
-    void guiStaysResponsiveDuringAJob() {
+    void guiStaysResponsiveDuringCalibration() {
         auto w = newWindow();
         QVERIFY(openDemo(*w));
-        setEvaluation(*w, kWiki, 256, 0);
+        auto* text = child<QLineEdit>(*w, "calibrationTextEdit");
+        text->setText(kWiki);
+        Q_EMIT text->editingFinished();
+        child<QSpinBox>(*w, "calibrationWindowsSpin")->setValue(1000);  // 256k tokens: far longer than we watch
+        child<QSpinBox>(*w, "calibrationSeqLenSpin")->setValue(256);
         QSignalSpy progress(w->jobs(), &JobController::progress);
-        child<QPushButton>(*w, "evaluateButton")->click();
+        QSignalSpy cancelled(w->jobs(), &JobController::jobCancelled);
+        child<QPushButton>(*w, "calibrateButton")->click();
         QVERIFY(progress.wait(20000));
         // A 10 ms timer on the GUI thread: how late does it fire while the worker computes?
         QElapsedTimer clock;
@@ -221,12 +384,17 @@ private Q_SLOTS:
         QTest::qWait(3000);
         timer.stop();
         const bool still_running = w->jobs()->busy();
-        w->jobs()->cancel();
-        QVERIFY(waitUntil([&] { return !w->jobs()->busy(); }, 10000));
+        QElapsedTimer cancel_clock;
+        cancel_clock.start();
+        child<QPushButton>(*w, "calibrationCancelButton")->click();
+        QVERIFY(cancelled.wait(10000));
+        qInfo("calibration cancel -> cancelled in %lld ms", static_cast<long long>(cancel_clock.elapsed()));
+        QVERIFY(cancel_clock.elapsed() < 2000);
         QVERIFY(still_running);
+        QVERIFY(!w->document()->calibration());
         QVERIFY(ticks > 100);
         const double worst_ms = double(worst) / 1e6, mean_ms = double(sum) / double(ticks) / 1e6;
-        qInfo("event-loop latency during evaluation: max %.1f ms, mean %.2f ms over %lld ticks of 10 ms", worst_ms,
+        qInfo("event-loop latency during calibration: max %.1f ms, mean %.2f ms over %lld ticks of 10 ms", worst_ms,
               mean_ms, static_cast<long long>(ticks));
         QVERIFY2(worst_ms < 250, qPrintable(QStringLiteral("worst latency %1 ms").arg(worst_ms)));
         QVERIFY2(mean_ms < 20, qPrintable(QStringLiteral("mean latency %1 ms").arg(mean_ms)));
@@ -237,7 +405,7 @@ private Q_SLOTS:
         QVERIFY(openDemo(*w));
         setEvaluation(*w, kWiki, 256, 0);
         QSignalSpy progress(w->jobs(), &JobController::progress);
-        child<QPushButton>(*w, "evaluateButton")->click();
+        child<QPushButton>(*w, "evaluateOriginalButton")->click();
         QVERIFY(progress.wait(20000));
         QElapsedTimer clock;
         clock.start();
@@ -287,7 +455,7 @@ private Q_SLOTS:
     void switchingTheLanguageRetranslates() {
         auto w = newWindow();
         auto* file = child<QMenu>(*w, "fileMenu");
-        auto* evaluate = child<QPushButton>(*w, "evaluateButton");
+        auto* evaluate = child<QPushButton>(*w, "evaluatePlanButton");
         QCOMPARE(file->title(), QStringLiteral("&File"));
         const QString english = evaluate->text();
         w->setLanguage(QStringLiteral("ko"));

@@ -1,5 +1,6 @@
 // The HDF5 session file: round trip of every field, atomic writes, readable errors on bad files,
 // warnings (not failures) for missing optional parts, and the embedded calibration copy.
+#include "api/plan_compare.h"
 #include "api/session_file.h"
 #include "base/error.h"
 
@@ -30,12 +31,14 @@ SessionData sample() {
     d.calibration_request.seq_len = 512;
     d.calibration_request.seed = 1234;
     d.calibration_request.fisher = true;
-    d.plan.method = "basis-sharing";
+    d.plan.method = Method::basis_sharing;
     d.plan.ratio = 0.35;
+    d.plan.types = {MatrixType::q, MatrixType::k, MatrixType::v, MatrixType::gate, MatrixType::up, MatrixType::down};
     d.plan.group_size = {4, 4, 4, 1, 2, 2, 1};
-    d.plan.shared = {true, true, true, false, true, true, false};
-    d.plan.alpha = "power:0.75";
+    d.plan.shared = {MatrixType::q, MatrixType::k, MatrixType::v, MatrixType::gate, MatrixType::up};
+    d.plan.alpha = AlphaForm::parse("power:0.75");
     d.plan.refit = true;
+    d.plan.asvd_exponent = 0.25;
     d.evaluation.text_path = "/texts/eval.txt";
     d.evaluation.window = 128;
     d.evaluation.max_windows = 9;
@@ -53,6 +56,7 @@ SessionData sample() {
     r.dtype = "float32";
     r.finished_at = "2025-01-02T03:04:05";
     d.runs = {r, r};
+    d.runs[0].compressed = false;
     d.runs[1].ppl = 20.5;
     d.runs[1].error = 0.25;
     d.view["step"] = "2";
@@ -83,11 +87,14 @@ private Q_SLOTS:
         QCOMPARE(out.calibration_request.seq_len, 512);
         QVERIFY(out.calibration_request.seed && *out.calibration_request.seed == 1234u);
         QVERIFY(out.calibration_request.fisher);
-        QVERIFY(out.plan == in.plan);
+        QVERIFY(samePlan(out.plan, in.plan));
+        QCOMPARE(out.plan.alpha.text(), std::string("power:0.75"));
         QCOMPARE(out.evaluation.window, 128);
         QCOMPARE(out.evaluation.max_windows, std::int64_t(9));
         QCOMPARE(out.runs.size(), std::size_t(2));
-        QVERIFY(out.runs[0].plan == in.plan);
+        QVERIFY(samePlan(out.runs[0].plan, in.plan));
+        QVERIFY(!out.runs[0].compressed);
+        QVERIFY(out.runs[1].compressed);
         QCOMPARE(out.runs[0].params, std::int64_t(123456789));
         QVERIFY(std::isnan(out.runs[0].error));
         QCOMPARE(out.runs[1].error, 0.25);
@@ -147,6 +154,27 @@ private Q_SLOTS:
         QVERIFY(message(newer).find("newer BasisLab") != std::string::npos);
     }
 
+    void unknownPlanValuesAreWarnings() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("s.blsession")).toStdString();
+        writeSession(path, sample());
+        {
+            H5::H5File f(path, H5F_ACC_RDWR);
+            H5::Group plan = f.openGroup("plan");
+            plan.removeAttr("alpha");
+            H5::StrType str(H5::PredType::C_S1, H5T_VARIABLE);
+            plan.createAttribute("alpha", str, H5::DataSpace(H5S_SCALAR)).write(str, std::string("inv-banana"));
+            plan.removeAttr("method");
+            plan.createAttribute("method", str, H5::DataSpace(H5S_SCALAR)).write(str, std::string("magic"));
+        }
+        std::vector<std::string> warnings;
+        const SessionData out = readSession(path, &warnings);
+        QCOMPARE(warnings.size(), std::size_t(2));
+        QVERIFY(out.plan.alpha == AlphaForm{});
+        QVERIFY(out.plan.method == CompressionPlan{}.method);
+        QCOMPARE(out.plan.ratio, 0.35);
+    }
+
     void missingPartsAreWarnings() {
         QTemporaryDir dir;
         const std::string path = dir.filePath(QStringLiteral("s.blsession")).toStdString();
@@ -159,7 +187,7 @@ private Q_SLOTS:
         std::vector<std::string> warnings;
         const SessionData out = readSession(path, &warnings);
         QCOMPARE(warnings.size(), std::size_t(2));
-        QCOMPARE(out.plan.ratio, PlanSettings{}.ratio);
+        QCOMPARE(out.plan.ratio, CompressionPlan{}.ratio);
         QCOMPARE(out.runs.size(), std::size_t(2));
     }
 

@@ -12,7 +12,25 @@
 
 using basislab::gui::MainWindow;
 
+namespace {
+
+/// QGuiApplication takes "-session ID" (also spelled "--session") for X11 session management and
+/// removes it from argv. BasisLab's --session FILE is read from the raw arguments before that.
+QString sessionArgument(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const QString arg = QString::fromLocal8Bit(argv[i]);
+        if ((arg == QLatin1String("--session") || arg == QLatin1String("-session") || arg == QLatin1String("-s")) &&
+            i + 1 < argc)
+            return QString::fromLocal8Bit(argv[i + 1]);
+        if (arg.startsWith(QLatin1String("--session="))) return arg.mid(10);
+    }
+    return {};
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
+    const QString session_file = sessionArgument(argc, argv);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("BasisLab"));
     QApplication::setApplicationName(QStringLiteral("basislab"));
@@ -43,7 +61,10 @@ int main(int argc, char** argv) {
     const QCommandLineOption language(QStringLiteral("lang"), QStringLiteral("Interface language: en or ko."),
                                       QStringLiteral("CODE"));
     parser.addOptions({model, session, figures, screenshot, step, language});
-    parser.process(app);
+    QStringList arguments = QApplication::arguments();
+    if (!session_file.isEmpty() && !arguments.contains(session_file))
+        arguments << QStringLiteral("--session") << session_file;
+    parser.process(arguments);
 
     const bool headless = parser.isSet(figures) || parser.isSet(screenshot);
     MainWindow::Options options;

@@ -25,6 +25,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSlider>
@@ -327,6 +328,35 @@ private Q_SLOTS:
         QCOMPARE(child<QTableView>(*w, "runsTable")->model()->rowCount(), 1);
         QCOMPARE(QFileInfo(w->document()->modelDir()).canonicalFilePath(), QFileInfo(kDemoModel).canonicalFilePath());
         QVERIFY(!w->document()->isModified());
+    }
+
+    void commandLineOpensASessionAndExportsItsFigures() {
+        // QGuiApplication eats "--session ID" (X11 session management): basislab must still see it.
+        QTemporaryDir dir;
+        const QString session = dir.filePath(QStringLiteral("cli.blsession"));
+        {
+            auto w = newWindow();
+            QVERIFY(openDemo(*w));
+            setEvaluation(*w, QStringLiteral(BASISLAB_DEMO_DIR "/text/tinystories_sample.txt"), 32, 2);
+            QSignalSpy runs(w->document(), &WorkbenchDocument::runsChanged);
+            child<QPushButton>(*w, "evaluateOriginalButton")->click();
+            QVERIFY(runs.wait(20000));
+            QVERIFY(w->saveSession(session));
+        }
+        QProcess gui;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), dir.filePath(QStringLiteral("cache")));
+        gui.setProcessEnvironment(env);
+        gui.start(QStringLiteral(BASISLAB_GUI),
+                  {QStringLiteral("--session"), session, QStringLiteral("--export-figures"), dir.filePath("figures")});
+        QVERIFY(gui.waitForFinished(120000));
+        const QString err = QString::fromLocal8Bit(gui.readAllStandardError());
+        QVERIFY2(gui.exitCode() == 0, qPrintable(err));
+        // The session's run is plotted; the demo model was calibrated for the other figures.
+        QVERIFY2(QFileInfo(dir.filePath(QStringLiteral("figures/runs.svg"))).size() > 200, qPrintable(err));
+        QVERIFY2(QFileInfo(dir.filePath(QStringLiteral("figures/errors.pdf"))).size() > 200, qPrintable(err));
     }
 
     void cancellingAJobIsPrompt() {

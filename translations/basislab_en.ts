@@ -174,6 +174,14 @@
         <source>%1 (p = %2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Caution: the Basis Sharing paper found that sharing W_O across layers raised its loss; compare against sharing q, k, v, gate, up only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caution: the Basis Sharing paper shares only q, k, v, gate and up; compare against that before sharing W_Down.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PlotExport</name>
@@ -620,6 +628,18 @@
     </message>
     <message>
         <source>The live error preview needs a model and a calibration (steps 1 and 2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compress the %1 matrices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share one basis for %1 across consecutive layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many consecutive layers share one basis for %1 (the last group may be smaller)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -174,6 +174,14 @@
         <source>%1 (p = %2)</source>
         <translation>%1 (p = %2)</translation>
     </message>
+    <message>
+        <source>Caution: the Basis Sharing paper found that sharing W_O across layers raised its loss; compare against sharing q, k, v, gate, up only.</source>
+        <translation>주의: 기저 공유 논문에서는 W_O를 층 간에 공유하면 손실이 커졌습니다. q, k, v, gate, up만 공유한 결과와 비교하세요.</translation>
+    </message>
+    <message>
+        <source>Caution: the Basis Sharing paper shares only q, k, v, gate and up; compare against that before sharing W_Down.</source>
+        <translation>주의: 기저 공유 논문은 q, k, v, gate, up만 공유합니다. W_Down을 공유하기 전에 그 결과와 비교하세요.</translation>
+    </message>
 </context>
 <context>
     <name>PlotExport</name>
@@ -621,6 +629,18 @@
     <message>
         <source>The live error preview needs a model and a calibration (steps 1 and 2).</source>
         <translation>실시간 오차 미리 보기에는 모델과 보정이 필요합니다 (1, 2단계).</translation>
+    </message>
+    <message>
+        <source>Compress the %1 matrices</source>
+        <translation>%1 행렬 압축</translation>
+    </message>
+    <message>
+        <source>Share one basis for %1 across consecutive layers</source>
+        <translation>연속한 층들이 %1의 기저 하나를 공유</translation>
+    </message>
+    <message>
+        <source>How many consecutive layers share one basis for %1 (the last group may be smaller)</source>
+        <translation>%1의 기저 하나를 공유하는 연속 층의 수 (마지막 그룹은 더 작을 수 있음)</translation>
     </message>
 </context>
 <context>

@@ -206,7 +206,6 @@ void CompressionPage::showPlan() {
         shared->setCheckState(contains(p.shared, t) ? Qt::Checked : Qt::Unchecked);
         shared->setFlags(sharing && p.compresses(t) ? Qt::ItemIsEnabled | Qt::ItemIsUserCheckable
                                                     : Qt::ItemIsUserCheckable);
-        shared->setToolTip(QString::fromStdString(sharingCaveat(t)));
         auto* group = static_cast<QSpinBox*>(types_->cellWidget(row, kGroupSize));
         const QSignalBlocker block(group);
         group->setValue(p.group_size[std::size_t(row)]);
@@ -346,6 +345,17 @@ void CompressionPage::retranslate() {
     types_->setToolTip(
         tr("Which matrix types are compressed, which share one basis across consecutive layers, "
            "and how many layers share it"));
+    for (int row = 0; row < types_->rowCount(); ++row) {
+        const MatrixType t = kMatrixTypes[std::size_t(row)];
+        const QString type = QString::fromLatin1(name(t));
+        types_->item(row, kCompress)->setToolTip(tr("Compress the %1 matrices").arg(type));
+        const QString caveat = sharingCaveatText(t);
+        types_->item(row, kShared)
+            ->setToolTip(caveat.isEmpty() ? tr("Share one basis for %1 across consecutive layers").arg(type) : caveat);
+        types_->cellWidget(row, kGroupSize)
+            ->setToolTip(
+                tr("How many consecutive layers share one basis for %1 (the last group may be smaller)").arg(type));
+    }
     alpha_label_->setText(tr("α form:"));
     for (int i = 0; i < alpha_->count(); ++i)
         alpha_->setItemText(i, alphaFormLabel(alpha_->itemData(i).toString().toStdString()));

@@ -104,6 +104,18 @@ QString alphaLabel(const AlphaForm& form) {
     return label;
 }
 
+QString sharingCaveatText(MatrixType type) {
+    if (type == MatrixType::o)
+        return PlanText::tr(
+            "Caution: the Basis Sharing paper found that sharing W_O across layers raised its loss; "
+            "compare against sharing q, k, v, gate, up only.");
+    if (type == MatrixType::down)
+        return PlanText::tr(
+            "Caution: the Basis Sharing paper shares only q, k, v, gate and up; compare against that "
+            "before sharing W_Down.");
+    return {};
+}
+
 QString groupsText(const CompressionPlan& plan) {
     QMap<int, QStringList> by_size;  // group size -> shared types
     for (const MatrixType t : kMatrixTypes)

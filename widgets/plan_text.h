@@ -24,6 +24,9 @@ QString alphaFormExplanation(const std::string& id);
 /// A form with its parameters, e.g. "Trace power (p = 0.75)".
 QString alphaLabel(const AlphaForm& form);
 
+/// Why sharing o or down needs care (compress/plan.h sharingCaveat()); empty for the other types.
+QString sharingCaveatText(MatrixType type);
+
 /// "q,k,v ×2 · gate,up ×4" for the shared types and their group sizes, "—" when nothing is shared.
 QString groupsText(const CompressionPlan& plan);
 

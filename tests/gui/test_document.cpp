@@ -70,12 +70,13 @@ private Q_SLOTS:
         QCOMPARE(doc.undoStack()->count(), 0);
     }
 
-    void everyAlphaFormOfTheCoreHasItsText() {
+    void everyCoreTextHasItsTranslatableCopy() {
         // The workbench repeats the core's English texts inside tr(); they must not drift apart.
         for (const AlphaFormInfo& f : alphaForms()) {
             QCOMPARE(alphaFormLabel(f.id), QString::fromStdString(f.label));
             QCOMPARE(alphaFormExplanation(f.id), QString::fromStdString(f.explanation));
         }
+        for (MatrixType t : kMatrixTypes) QCOMPARE(sharingCaveatText(t), QString::fromStdString(sharingCaveat(t)));
         QCOMPARE(alphaLabel(AlphaForm::parse("power:0.75")), QStringLiteral("Trace power (p = 0.75)"));
         QCOMPARE(alphaLabel(AlphaForm::parse("normalised:fro")), QStringLiteral("Scale-normalised (fro)"));
     }

@@ -16,6 +16,8 @@
 #include "runs_table_model.h"
 #include "workbench_document.h"
 
+#include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -30,6 +32,7 @@
 #include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
+#include <QTabBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTimer>
@@ -480,6 +483,30 @@ private Q_SLOTS:
         dialog.accept();
         QVERIFY(!AppSettings::figureOptions().publication);
         QCOMPARE(AppSettings::lastFolder(AppSettings::Folder::Export), QStringLiteral("/tmp"));
+    }
+
+    void everyControlHasATooltip() {
+        auto w = newWindow();
+        QVERIFY(openDemo(*w));
+        QVERIFY(calibrate(*w, 4, 32));
+        QStringList missing;
+        for (QWidget* c : w->findChildren<QWidget*>()) {
+            const bool control = qobject_cast<QAbstractButton*>(c) || qobject_cast<QComboBox*>(c) ||
+                                 qobject_cast<QAbstractSpinBox*>(c) || qobject_cast<QSlider*>(c) ||
+                                 qobject_cast<QLineEdit*>(c) || qobject_cast<QAbstractItemView*>(c);
+            // Parts Qt builds inside other controls (a spin box's editor, a tab bar's scroll buttons,
+            // a table's corner button) are not controls of their own.
+            QWidget* parent = c->parentWidget();
+            const bool internal = qobject_cast<QAbstractSpinBox*>(parent) || qobject_cast<QComboBox*>(parent) ||
+                                  qobject_cast<QTabBar*>(parent) || qobject_cast<QAbstractItemView*>(parent) ||
+                                  (parent && qobject_cast<QAbstractItemView*>(parent->parentWidget()) &&
+                                   !qobject_cast<QAbstractSpinBox*>(c)) ||
+                                  qobject_cast<QTabBar*>(c) || c->objectName().startsWith(QLatin1String("qt_")) ||
+                                  c->inherits("QComboBoxListView") || c->inherits("QComboBoxPrivateContainer");
+            if (control && !internal && c->toolTip().isEmpty())
+                missing << QStringLiteral("%1 (%2)").arg(c->objectName(), QLatin1String(c->metaObject()->className()));
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
     }
 
     void switchingTheLanguageRetranslates() {

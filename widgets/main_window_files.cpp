@@ -14,6 +14,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFrame>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -94,6 +95,8 @@ bool MainWindow::openSession(const QString& path) {
     for (const std::string& w : warnings) qWarning("session %s: %s", qPrintable(path), w.c_str());
     if (!warnings.empty())
         showMessage(tr("Session opened with %n warning(s); see the log", nullptr, int(warnings.size())));
+    const auto step = data.view.find("step");
+    if (step != data.view.end()) showStep(Step(qBound(1, QString::fromStdString(step->second).toInt(), 4) - 1));
     if (data.model_dir.empty()) return true;
     pending_dir_ = QString::fromStdString(data.model_dir);
     pending_compute_ = data.compute;
@@ -137,6 +140,7 @@ bool MainWindow::saveSession(const QString& path) {
     const bool embed = AppSettings::embedCalibration() || document_->embedCalibration();
     document_->setEmbedCalibration(embed);
     api::SessionData data = document_->toSession();
+    data.view["step"] = std::to_string(steps_->currentRow() + 1);
     bool async = embed && document_->calibration();
     if (document_->calibration() && document_->calibrationPath().isEmpty()) {
         // The calibration lives only in memory: save it beside the session first (a worker job);

@@ -71,10 +71,9 @@ int main(int argc, char** argv) {
     options.interactive = !headless;
     options.language = parser.value(language);
     MainWindow window(options);
-    if (parser.isSet(step)) window.showStep(MainWindow::Step(qBound(1, parser.value(step).toInt(), 4) - 1));
-
     if (parser.isSet(session) && !window.openSession(parser.value(session)) && headless) return 1;
     if (parser.isSet(model)) window.openModel(parser.value(model));
+    if (parser.isSet(step)) window.showStep(MainWindow::Step(qBound(1, parser.value(step).toInt(), 4) - 1));
     if (!headless) {
         window.show();
         window.offerDemoIfNoModel();

@@ -24,6 +24,7 @@
 #include <QFrame>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
@@ -315,6 +316,7 @@ private Q_SLOTS:
             p.ratio = 0.55;
             w->document()->editPlan(p, QStringLiteral("ratio"));
             QVERIFY(w->document()->isModified());
+            w->showStep(MainWindow::EvaluationStep);
             QVERIFY(w->saveSession(path));
             QVERIFY(!w->document()->isModified());
             QVERIFY(w->windowTitle().startsWith(QStringLiteral("demo.blsession")));
@@ -326,6 +328,7 @@ private Q_SLOTS:
         QVERIFY(ready.first().first().toBool());
         QCOMPARE(w->document()->runs().size(), 1);
         QCOMPARE(w->document()->plan().ratio, 0.55);
+        QCOMPARE(child<QListWidget>(*w, "stepList")->currentRow(), int(MainWindow::EvaluationStep));
         QCOMPARE(w->document()->evaluationRequest().window, 32);
         QCOMPARE(child<QSpinBox>(*w, "evaluationWindowSpin")->value(), 32);
         QCOMPARE(child<QTableView>(*w, "runsTable")->model()->rowCount(), 1);

@@ -278,30 +278,25 @@ void EvaluationPage::updatePlot() {
     plot_->setData(data);
 }
 
-void EvaluationPage::exportCsv() {
+void EvaluationPage::exportTable(const QString& title, const QString& file_name, const QString& filter,
+                                 const QString& text) {
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Runs as CSV"), QDir(AppSettings::lastFolder(AppSettings::Folder::Export)).filePath("runs.csv"),
-        tr("CSV (*.csv)"));
+        this, title, QDir(AppSettings::lastFolder(AppSettings::Folder::Export)).filePath(file_name), filter);
     if (path.isEmpty()) return;
     AppSettings::rememberFolder(AppSettings::Folder::Export, path);
-    const QString error = writeTextFile(path, model_->toCsv());
+    const QString error = writeTextFile(path, text);
     if (error.isEmpty())
         Q_EMIT message(tr("Runs written to %1").arg(path));
     else
         Q_EMIT failed(tr("Export"), error);
 }
 
+void EvaluationPage::exportCsv() {
+    exportTable(tr("Export Runs as CSV"), QStringLiteral("runs.csv"), tr("CSV (*.csv)"), model_->toCsv());
+}
+
 void EvaluationPage::exportLatex() {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Runs as LaTeX"),
-        QDir(AppSettings::lastFolder(AppSettings::Folder::Export)).filePath("runs.tex"), tr("LaTeX (*.tex)"));
-    if (path.isEmpty()) return;
-    AppSettings::rememberFolder(AppSettings::Folder::Export, path);
-    const QString error = writeTextFile(path, model_->toLatex());
-    if (error.isEmpty())
-        Q_EMIT message(tr("Runs written to %1").arg(path));
-    else
-        Q_EMIT failed(tr("Export"), error);
+    exportTable(tr("Export Runs as LaTeX"), QStringLiteral("runs.tex"), tr("LaTeX (*.tex)"), model_->toLatex());
 }
 
 void EvaluationPage::changeEvent(QEvent* event) {

@@ -51,6 +51,7 @@ protected:
 
 private:
     void browseText();
+    void exportTable(const QString& title, const QString& file_name, const QString& filter, const QString& text);
     void requestEdited();
     bool readyToEvaluate();
     void addRun(api::RunRecord run, const QString& summary);

@@ -102,6 +102,7 @@ private:
     void showAbout();
     bool maybeSave();
     void modelOpened(quint64 id, const ModelInfoPtr& info);
+    void startOpening(const QString& dir, const ComputeOptions& compute, bool demo);
     void reopenWithCompute(const ComputeOptions& compute);
     void calibrationArrived(quint64 id, const CalibrationPtr& summary, const QString& path);
     void sessionWritten(const QString& path);

@@ -25,13 +25,17 @@ namespace {
 const char* kSessionSuffix = "blsession";
 }
 
+void MainWindow::startOpening(const QString& dir, const ComputeOptions& compute, bool demo) {
+    pending_dir_ = dir;
+    pending_compute_ = compute;
+    pending_is_demo_ = demo;
+    pending_open_ = jobs_->openModel(dir, compute);
+}
+
 void MainWindow::openModel(const QString& dir) {
     ComputeOptions compute = document_->compute();
     compute.threads = AppSettings::threads();
-    pending_dir_ = QFileInfo(dir).absoluteFilePath();
-    pending_compute_ = compute;
-    pending_is_demo_ = false;
-    pending_open_ = jobs_->openModel(pending_dir_, compute);
+    startOpening(QFileInfo(dir).absoluteFilePath(), compute, false);
     showMessage(tr("Opening %1…").arg(pending_dir_));
 }
 
@@ -43,7 +47,7 @@ void MainWindow::openDemo() {
         return;
     }
     openModel(dir);
-    pending_is_demo_ = true;
+    pending_is_demo_ = true;  // the demo text becomes the default text when it has opened
 }
 
 void MainWindow::reopenWithCompute(const ComputeOptions& compute) {
@@ -51,10 +55,7 @@ void MainWindow::reopenWithCompute(const ComputeOptions& compute) {
         document_->setCompute(compute);
         return;
     }
-    pending_dir_ = document_->modelDir();
-    pending_compute_ = compute;
-    pending_is_demo_ = false;
-    pending_open_ = jobs_->openModel(pending_dir_, compute);
+    startOpening(document_->modelDir(), compute, false);
 }
 
 void MainWindow::modelOpened(quint64 id, const ModelInfoPtr& info) {
@@ -98,10 +99,7 @@ bool MainWindow::openSession(const QString& path) {
     const auto step = data.view.find("step");
     if (step != data.view.end()) showStep(Step(qBound(1, QString::fromStdString(step->second).toInt(), 4) - 1));
     if (data.model_dir.empty()) return true;
-    pending_dir_ = QString::fromStdString(data.model_dir);
-    pending_compute_ = data.compute;
-    pending_is_demo_ = false;
-    pending_open_ = jobs_->openModel(pending_dir_, pending_compute_);
+    startOpening(QString::fromStdString(data.model_dir), data.compute, false);
     // The calibration follows on the worker, after the model.
     expected_calibration_ = QString::fromStdString(data.calibration_identity);
     if (data.calibration_source == api::CalibrationSource::Link) {

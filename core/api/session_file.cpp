@@ -238,39 +238,43 @@ std::string calibrationIdentity(const CalibrationSummary& summary) {
     return sha256Hex(key);
 }
 
-void writeSession(const std::string& path, const SessionData& data) {
+namespace {
+/// Runs HDF5 work, turning its exceptions (and the core's) into one Error that starts with `what`.
+template <class Work>
+auto guarded(const std::string& what, Work&& work) {
     H5::Exception::dontPrint();
-    AtomicFile out(path);
     try {
+        return work();
+    } catch (const H5::Exception& e) {
+        throw Error(what + ": " + e.getDetailMsg());
+    } catch (const Error& e) {
+        throw Error(what + ": " + e.what());
+    }
+}
+}  // namespace
+
+void writeSession(const std::string& path, const SessionData& data) {
+    AtomicFile out(path);
+    guarded("cannot write session '" + path + "'", [&] {
         H5::H5File file(out.tempPath(), H5F_ACC_TRUNC);
         writeContent(file, data);
         file.close();
-    } catch (const H5::Exception& e) {
-        throw Error("cannot write session '" + path + "': " + e.getDetailMsg());
-    } catch (const Error& e) {
-        throw Error("cannot write session '" + path + "': " + e.what());
-    }
+    });
     out.commit();
 }
 
 SessionData readSession(const std::string& path, std::vector<std::string>* warnings) {
-    H5::Exception::dontPrint();
     if (!std::filesystem::is_regular_file(path)) throw Error("session file '" + path + "' does not exist");
-    try {
+    return guarded("cannot read session '" + path + "'", [&] {
         if (!H5::H5File::isHdf5(path)) throw Error("it is not an HDF5 file");
         H5::H5File file(path, H5F_ACC_RDONLY);
         return readContent(file, warnings);
-    } catch (const H5::Exception& e) {
-        throw Error("cannot read session '" + path + "': " + e.getDetailMsg());
-    } catch (const Error& e) {
-        throw Error("cannot read session '" + path + "': " + e.what());
-    }
+    });
 }
 
 void extractEmbeddedCalibration(const std::string& session_path, const std::string& target_path) {
-    H5::Exception::dontPrint();
     AtomicFile out(target_path);
-    try {
+    guarded("cannot extract the calibration of session '" + session_path + "'", [&] {
         H5::H5File session(session_path, H5F_ACC_RDONLY);
         if (!session.nameExists("calibration") || !session.openGroup("calibration").nameExists("store"))
             throw Error("it embeds no calibration");
@@ -280,11 +284,7 @@ void extractEmbeddedCalibration(const std::string& session_path, const std::stri
         h5::copyMembers(store, root);
         h5::copyAttributes(store.getId(), root.getId());
         file.close();
-    } catch (const H5::Exception& e) {
-        throw Error("cannot extract the calibration of session '" + session_path + "': " + e.getDetailMsg());
-    } catch (const Error& e) {
-        throw Error("cannot extract the calibration of session '" + session_path + "': " + e.what());
-    }
+    });
     out.commit();
 }
 

@@ -51,6 +51,7 @@ namespace {
 
 const QString kDemoModel = QStringLiteral(BASISLAB_DEMO_DIR "/stories260k");
 const QString kWiki = QStringLiteral(BASISLAB_DEMO_DIR "/text/wiki.test.raw");
+const QString kSample = QStringLiteral(BASISLAB_DEMO_DIR "/text/tinystories_sample.txt");
 
 std::unique_ptr<MainWindow> newWindow() {
     MainWindow::Options o;
@@ -81,6 +82,14 @@ void setEvaluation(MainWindow& w, const QString& text, int window, int max_windo
     Q_EMIT edit->editingFinished();
     child<QSpinBox>(w, "evaluationWindowSpin")->setValue(window);
     child<QSpinBox>(w, "evaluationMaxWindowsSpin")->setValue(max_windows);
+}
+
+/// Evaluates the original model from the evaluation page and waits for its run.
+bool evaluateOriginal(MainWindow& w, const QString& text, int window, int max_windows) {
+    setEvaluation(w, text, window, max_windows);
+    QSignalSpy runs(w.document(), &WorkbenchDocument::runsChanged);
+    child<QPushButton>(w, "evaluateOriginalButton")->click();
+    return runs.wait(20000);
 }
 
 /// Runs a small calibration from the calibration page, as a user would.
@@ -153,10 +162,7 @@ private Q_SLOTS:
     void evaluationLandsInTheRunsTable() {
         auto w = newWindow();
         QVERIFY(openDemo(*w));
-        setEvaluation(*w, QStringLiteral(BASISLAB_DEMO_DIR "/text/tinystories_sample.txt"), 64, 4);
-        QSignalSpy runs(w->document(), &WorkbenchDocument::runsChanged);
-        child<QPushButton>(*w, "evaluateOriginalButton")->click();
-        QVERIFY(runs.wait(20000));
+        QVERIFY(evaluateOriginal(*w, kSample, 64, 4));
         auto* table = child<QTableView>(*w, "runsTable");
         QCOMPARE(table->model()->rowCount(), 1);
         const api::RunRecord& r = w->document()->runs().first();
@@ -248,10 +254,8 @@ private Q_SLOTS:
         auto w = newWindow();
         QVERIFY(openDemo(*w));
         QVERIFY(calibrate(*w, 8, 64));
-        setEvaluation(*w, QStringLiteral(BASISLAB_DEMO_DIR "/text/tinystories_sample.txt"), 64, 4);
+        QVERIFY(evaluateOriginal(*w, kSample, 64, 4));
         QSignalSpy runs(w->document(), &WorkbenchDocument::runsChanged);
-        child<QPushButton>(*w, "evaluateOriginalButton")->click();
-        QVERIFY(runs.wait(20000));
         child<QPushButton>(*w, "evaluatePlanButton")->click();
         QVERIFY(runs.wait(60000));
         QCOMPARE(w->document()->runs().size(), 2);
@@ -308,10 +312,7 @@ private Q_SLOTS:
         {
             auto w = newWindow();
             QVERIFY(openDemo(*w));
-            setEvaluation(*w, QStringLiteral(BASISLAB_DEMO_DIR "/text/tinystories_sample.txt"), 32, 2);
-            QSignalSpy runs(w->document(), &WorkbenchDocument::runsChanged);
-            child<QPushButton>(*w, "evaluateOriginalButton")->click();
-            QVERIFY(runs.wait(20000));
+            QVERIFY(evaluateOriginal(*w, kSample, 32, 2));
             CompressionPlan p = w->document()->plan();
             p.ratio = 0.55;
             w->document()->editPlan(p, QStringLiteral("ratio"));
@@ -343,10 +344,7 @@ private Q_SLOTS:
         {
             auto w = newWindow();
             QVERIFY(openDemo(*w));
-            setEvaluation(*w, QStringLiteral(BASISLAB_DEMO_DIR "/text/tinystories_sample.txt"), 32, 2);
-            QSignalSpy runs(w->document(), &WorkbenchDocument::runsChanged);
-            child<QPushButton>(*w, "evaluateOriginalButton")->click();
-            QVERIFY(runs.wait(20000));
+            QVERIFY(evaluateOriginal(*w, kSample, 32, 2));
             QVERIFY(w->saveSession(session));
         }
         QProcess gui;

@@ -3,21 +3,13 @@
 #include "../base/error.h"
 #include "../base/torch_compute.h"
 #include "llama_forward.h"
+#include "tensor_bytes.h"
 
 #include <cstring>
 #include <filesystem>
 
 namespace basislab {
 namespace {
-
-at::ScalarType storageType(DType d) {
-    switch (d) {
-        case DType::F32: return at::kFloat;
-        case DType::F16: return at::kHalf;
-        case DType::BF16: return at::kBFloat16;
-    }
-    return at::kFloat;
-}
 
 std::string shapeText(const std::vector<std::int64_t>& shape) {
     std::string s = "[";
@@ -134,10 +126,8 @@ at::Tensor LlamaModel::load(const std::string& tensor_name) const {
 }
 
 at::Tensor LlamaModel::load(const std::string& tensor_name, at::ScalarType dtype, at::Device device) const {
-    const TensorInfo& info = checkpoint_->tensor(tensor_name);
-    // Copy out of the mapping (the data may be unaligned), then convert on the target device.
-    at::Tensor raw = at::empty(info.shape, at::TensorOptions().dtype(storageType(info.dtype)));
-    std::memcpy(raw.data_ptr(), info.data, info.nbytes);
+    // A copy out of the mapping (the data may be unaligned), converted on the target device.
+    at::Tensor raw = tensorOf(checkpoint_->tensor(tensor_name));
     if (!device.is_cpu()) raw = raw.to(device);
     return raw.to(dtype);
 }

@@ -1,0 +1,531 @@
+// The real main window, driven like a user would: open the demo model, evaluate, save and reopen a
+// session, cancel a running job, close the window mid-job, switch the language, and measure how
+// responsive the GUI thread stays while the worker computes.
+#include "gui_test.h"
+
+#include "api/model_session.h"
+#include "app_settings.h"
+#include "calibration_page.h"
+#include "compression_page.h"
+#include "demo.h"
+#include "evaluation_page.h"
+#include "export_dialog.h"
+#include "job_controller.h"
+#include "main_window.h"
+#include "plot_view.h"
+#include "runs_table_model.h"
+#include "workbench_document.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFrame>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QProcess>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTabBar>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTimer>
+#include <QUndoStack>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+using namespace basislab;
+using namespace basislab::gui;
+using basislab::test::waitUntil;
+
+namespace {
+
+const QString kDemoModel = QStringLiteral(BASISLAB_DEMO_DIR "/stories260k");
+const QString kWiki = QStringLiteral(BASISLAB_DEMO_DIR "/text/wiki.test.raw");
+const QString kSample = QStringLiteral(BASISLAB_DEMO_DIR "/text/tinystories_sample.txt");
+
+std::unique_ptr<MainWindow> newWindow() {
+    MainWindow::Options o;
+    o.interactive = false;
+    o.language = QStringLiteral("en");
+    auto w = std::make_unique<MainWindow>(o);
+    w->show();
+    return w;
+}
+
+bool openDemo(MainWindow& w) {
+    QSignalSpy ready(&w, &MainWindow::modelReady);
+    w.openDemo();
+    return ready.wait(20000) && ready.first().first().toBool();
+}
+
+template <class T>
+T* child(MainWindow& w, const char* name) {
+    T* c = w.findChild<T*>(QLatin1String(name));
+    if (!c) qFatal("no child %s", name);
+    return c;
+}
+
+/// Sets the evaluation page's text, window and max windows as a user would.
+void setEvaluation(MainWindow& w, const QString& text, int window, int max_windows) {
+    auto* edit = child<QLineEdit>(w, "evaluationTextEdit");
+    edit->setText(text);
+    Q_EMIT edit->editingFinished();
+    child<QSpinBox>(w, "evaluationWindowSpin")->setValue(window);
+    child<QSpinBox>(w, "evaluationMaxWindowsSpin")->setValue(max_windows);
+}
+
+/// Evaluates the original model from the evaluation page and waits for its run.
+bool evaluateOriginal(MainWindow& w, const QString& text, int window, int max_windows) {
+    setEvaluation(w, text, window, max_windows);
+    QSignalSpy runs(w.document(), &WorkbenchDocument::runsChanged);
+    child<QPushButton>(w, "evaluateOriginalButton")->click();
+    return runs.wait(20000);
+}
+
+/// Runs a small calibration from the calibration page, as a user would.
+bool calibrate(MainWindow& w, int windows, int seq_len, const QString& text = {}) {
+    if (!text.isEmpty()) {
+        auto* edit = child<QLineEdit>(w, "calibrationTextEdit");
+        edit->setText(text);
+        Q_EMIT edit->editingFinished();
+    }
+    child<QSpinBox>(w, "calibrationWindowsSpin")->setValue(windows);
+    child<QSpinBox>(w, "calibrationSeqLenSpin")->setValue(seq_len);
+    QSignalSpy changed(w.document(), &WorkbenchDocument::calibrationChanged);
+    child<QPushButton>(w, "calibrateButton")->click();
+    return changed.wait(60000) && w.document()->calibration();
+}
+
+/// Waits until the error plot shows data different from `before` (or any data when empty).
+bool waitForErrorPlot(MainWindow& w, const QVector<double>& before) {
+    PlotView* plot = w.compressionPage()->errorPlot();
+    return waitUntil([&] { return !plot->data().isEmpty() && plot->data().series.first().y != before; }, 60000);
+}
+
+}  // namespace
+
+class TestWorkbench : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void opensTheDemoModel() {
+        auto w = newWindow();
+        QVERIFY(openDemo(*w));
+        const ModelInfoPtr& info = w->document()->modelInfo();
+        QVERIFY(info);
+        QCOMPARE(info->total_params, std::int64_t(260032));
+        QCOMPARE(child<QTableWidget>(*w, "parameterTable")->rowCount(), 10);  // 7 types, embedding (tied), norms, total
+        // The demo text (from the Qt resource file) becomes the default evaluation and calibration text.
+        QCOMPARE(QString::fromStdString(w->document()->evaluationRequest().text_path), demo::textPath());
+        QVERIFY(QFileInfo::exists(demo::textPath()));
+        QVERIFY(AppSettings::recentModels().contains(kDemoModel) ||
+                AppSettings::recentModels().contains(QFileInfo(kDemoModel).canonicalFilePath()));
+    }
+
+    void offersTheDemoOnceWhenNoModelIsOpen() {
+        AppSettings::setDemoOffered(false);
+        auto w = newWindow();
+        w->offerDemoIfNoModel();
+        auto* banner = child<QFrame>(*w, "demoBanner");
+        QVERIFY(banner->isVisible());
+        QSignalSpy ready(w.get(), &MainWindow::modelReady);
+        child<QPushButton>(*w, "demoOpenButton")->click();
+        QVERIFY(ready.wait(20000));
+        QVERIFY(!banner->isVisible());
+        QVERIFY(AppSettings::demoOffered());
+        auto again = newWindow();
+        again->offerDemoIfNoModel();
+        QVERIFY(!child<QFrame>(*again, "demoBanner")->isVisible());
+    }
+
+    void aMissingModelIsAReadableError() {
+        auto w = newWindow();
+        QSignalSpy errors(w.get(), &MainWindow::errorReported);
+        QSignalSpy ready(w.get(), &MainWindow::modelReady);
+        w->openModel(QStringLiteral("/nonexistent/model"));
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(ready.first().first().toBool(), false);
+        QCOMPARE(errors.count(), 1);
+        QVERIFY2(w->lastError().contains(QStringLiteral("does not exist")), qPrintable(w->lastError()));
+        QVERIFY(!w->document()->modelInfo());
+    }
+
+    void evaluationLandsInTheRunsTable() {
+        auto w = newWindow();
+        QVERIFY(openDemo(*w));
+        QVERIFY(evaluateOriginal(*w, kSample, 64, 4));
+        auto* table = child<QTableView>(*w, "runsTable");
+        QCOMPARE(table->model()->rowCount(), 1);
+        const api::RunRecord& r = w->document()->runs().first();
+        QCOMPARE(r.windows, std::int64_t(4));
+        QCOMPARE(r.window, 64);
+        // The same measurement straight through the facade, on this thread: identical.
+        api::PerplexityRequest request;
+        request.text_path = r.text_path;
+        request.window = 64;
+        request.max_windows = 4;
+        const auto session = api::ModelSession::open(kDemoModel.toStdString(), ComputeOptions{});
+        QCOMPARE(r.ppl, session->perplexity(request, {}).ppl);
+        QCOMPARE(table->model()->index(0, RunsTableModel::Ppl).data().toString(), QLocale().toString(r.ppl, 'f', 3));
+        QVERIFY(w->evaluationPage()->findChild<QWidget*>(QStringLiteral("runsPlot")));
+    }
+
+    void calibrationFillsThePlots() {
+        auto w = newWindow();
+        QVERIFY(openDemo(*w));
+        QVERIFY(calibrate(*w, 8, 64));
+        const CalibrationPtr c = w->document()->calibration();
+        QCOMPARE(c->layers, 5);
+        QCOMPARE(c->settings.windows, 8);
+        QCOMPARE(c->tokens, std::int64_t(8 * 64));
+        QVERIFY(w->document()->calibrationPath().isEmpty());  // in memory until saved
+        const PlotData& scale = w->calibrationPage()->scalePlot()->data();
+        QCOMPARE(scale.series.size(), 4);
+        QCOMPARE(scale.series[0].y.size(), 5);
+        const SiteStatistics& st = c->at(3, Site::attn_in);
+        QCOMPARE(scale.series[0].y[3], std::sqrt(st.trace / double(st.tokens)));
+        QVERIFY(!w->calibrationPage()->spectrumPlot()->data().isEmpty());
+        QVERIFY(w->calibrationPage()->alphaPlot()->data().series.size() >= 5);
+        // Another measure, another curve.
+        auto* measure = child<QComboBox>(*w, "scaleMeasureCombo");
+        measure->setCurrentIndex(2);
+        QCOMPARE(w->calibrationPage()->scalePlot()->data().series[0].y[3], st.max_eig / double(st.tokens));
+    }
+
+    void changingTheAlphaFormChangesTheErrorPlot() {
+        auto w = newWindow();
+        QVERIFY(openDemo(*w));
+        QVERIFY(calibrate(*w, 8, 64));
+        w->showStep(MainWindow::CompressionStep);
+        QVERIFY(waitForErrorPlot(*w, {}));
+        const PlotData before = w->compressionPage()->errorPlot()->data();
+        QCOMPARE(before.series.size(), 2);  // this plan, plain Basis Sharing
+        QCOMPARE(before.series[0].y, before.series[1].y);  // the default plan is plain Basis Sharing
+        QVERIFY(!child<QLabel>(*w, "compressionResultLabel")->text().isEmpty());
+
+        auto* alpha = child<QComboBox>(*w, "alphaCombo");
+        const int inv_trace = alpha->findData(QStringLiteral("inv-trace"));
+        QVERIFY(inv_trace >= 0);
+        alpha->setCurrentIndex(inv_trace);
+        Q_EMIT alpha->activated(inv_trace);
+        QCOMPARE(w->document()->plan().alpha.text(), std::string("inv-trace"));
+        QVERIFY(child<QLabel>(*w, "alphaHelpLabel")->text().contains(QStringLiteral("1/tr(G)")));
+        QVERIFY(waitForErrorPlot(*w, before.series[0].y));
+        const PlotData after = w->compressionPage()->errorPlot()->data();
+        QCOMPARE(after.series[1].y, before.series[1].y);  // the baseline stays
+        QVERIFY(after.series[0].y != after.series[1].y);
+
+        // Undo restores the plan and, through a new preview, the curve.
+        w->document()->undoStack()->undo();
+        QCOMPARE(w->document()->plan().alpha.text(), std::string("none"));
+        QVERIFY(waitForErrorPlot(*w, after.series[0].y));
+        QCOMPARE(w->compressionPage()->errorPlot()->data().series[0].y, before.series[0].y);
+    }
+
+    void ratioEditsMergeAndUpdateTheAchievedRatio() {
+        auto w = newWindow();
+        QVERIFY(openDemo(*w));
+        QVERIFY(calibrate(*w, 4, 64));
+        QVERIFY(waitForErrorPlot(*w, {}));
+        auto* result = child<QLabel>(*w, "compressionResultLabel");
+        const QString before = result->text();
+        auto* slider = child<QSlider>(*w, "ratioSlider");
+        for (int v : {45, 50, 55, 60}) slider->setValue(v);
+        QCOMPARE(w->document()->plan().ratio, 0.6);
+        QCOMPARE(w->document()->undoStack()->count(), 1);  // one drag, one undo step
+        QCOMPARE(child<QDoubleSpinBox>(*w, "ratioSpin")->value(), 60.0);
+        QVERIFY(waitUntil([&] { return result->text() != before && !result->text().contains(QStringLiteral("…")); },
+                          60000));
+        const CompressionReport& r = w->compressionPage()->preview()->plan;
+        QCOMPARE(r.plan.ratio, 0.6);
+        QVERIFY(std::abs(r.achieved_ratio - 0.6) < 0.1);
+    }
+
+    void evaluatingThePlanAddsACompressedRun() {
+        auto w = newWindow();
+        QVERIFY(openDemo(*w));
+        QVERIFY(calibrate(*w, 8, 64));
+        QVERIFY(evaluateOriginal(*w, kSample, 64, 4));
+        QSignalSpy runs(w->document(), &WorkbenchDocument::runsChanged);
+        child<QPushButton>(*w, "evaluatePlanButton")->click();
+        QVERIFY(runs.wait(60000));
+        QCOMPARE(w->document()->runs().size(), 2);
+        const api::RunRecord& original = w->document()->runs()[0];
+        const api::RunRecord& compressed = w->document()->runs()[1];
+        QVERIFY(!original.compressed && compressed.compressed);
+        QVERIFY(std::abs(compressed.achieved_ratio - 0.4) < 0.1);
+        QVERIFY(compressed.params < original.params);
+        QVERIFY(std::isfinite(compressed.error) && compressed.error > 0);
+        QVERIFY2(compressed.ppl > original.ppl,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(compressed.ppl).arg(original.ppl)));
+        auto* table = child<QTableView>(*w, "runsTable");
+        QCOMPARE(table->model()->index(1, RunsTableModel::Method).data().toString(), QStringLiteral("Basis Sharing"));
+        QCOMPARE(w->evaluationPage()->runsPlot()->data().series.size(), 2);  // original, basis sharing
+    }
+
+    void sessionKeepsTheCalibration() {
+        QTemporaryDir dir;
+        const QString linked = dir.filePath(QStringLiteral("linked.blsession"));
+        const QString embedded = dir.filePath(QStringLiteral("embedded.blsession"));
+        std::string identity;
+        {
+            auto w = newWindow();
+            QVERIFY(openDemo(*w));
+            QVERIFY(calibrate(*w, 4, 64));
+            identity = api::calibrationIdentity(*w->document()->calibration());
+            QSignalSpy saved(w.get(), &MainWindow::sessionSaved);
+            QVERIFY(w->saveSession(linked));  // the calibration is saved first, beside the session
+            QVERIFY(saved.wait(30000));
+            QVERIFY(saved.first().at(1).toBool());
+            QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("linked.calibration.h5"))));
+            QCOMPARE(w->document()->calibrationPath(), dir.filePath(QStringLiteral("linked.calibration.h5")));
+            AppSettings::setEmbedCalibration(true);
+            saved.clear();
+            QVERIFY(w->saveSession(embedded));
+            QVERIFY(saved.wait(30000));
+            AppSettings::setEmbedCalibration(false);
+        }
+        for (const QString& path : {linked, embedded}) {
+            if (path == embedded) QVERIFY(QFile::remove(dir.filePath(QStringLiteral("linked.calibration.h5"))));
+            auto w = newWindow();
+            QSignalSpy calibration(w->document(), &WorkbenchDocument::calibrationChanged);
+            QVERIFY(w->openSession(path));
+            QVERIFY(waitUntil([&] { return bool(w->document()->calibration()); }, 30000));
+            QCOMPARE(api::calibrationIdentity(*w->document()->calibration()), identity);
+            QVERIFY(w->lastError().isEmpty());
+            QVERIFY(!w->document()->isModified());
+        }
+    }
+
+    void sessionSavesAndReopens() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("demo.blsession"));
+        {
+            auto w = newWindow();
+            QVERIFY(openDemo(*w));
+            QVERIFY(evaluateOriginal(*w, kSample, 32, 2));
+            CompressionPlan p = w->document()->plan();
+            p.ratio = 0.55;
+            w->document()->editPlan(p, QStringLiteral("ratio"));
+            QVERIFY(w->document()->isModified());
+            w->showStep(MainWindow::EvaluationStep);
+            QVERIFY(w->saveSession(path));
+            QVERIFY(!w->document()->isModified());
+            QVERIFY(w->windowTitle().startsWith(QStringLiteral("demo.blsession")));
+        }
+        auto w = newWindow();
+        QSignalSpy ready(w.get(), &MainWindow::modelReady);
+        QVERIFY(w->openSession(path));
+        QVERIFY(ready.wait(20000));
+        QVERIFY(ready.first().first().toBool());
+        QCOMPARE(w->document()->runs().size(), 1);
+        QCOMPARE(w->document()->plan().ratio, 0.55);
+        QCOMPARE(child<QListWidget>(*w, "stepList")->currentRow(), int(MainWindow::EvaluationStep));
+        QCOMPARE(w->document()->evaluationRequest().window, 32);
+        QCOMPARE(child<QSpinBox>(*w, "evaluationWindowSpin")->value(), 32);
+        QCOMPARE(child<QTableView>(*w, "runsTable")->model()->rowCount(), 1);
+        QCOMPARE(QFileInfo(w->document()->modelDir()).canonicalFilePath(), QFileInfo(kDemoModel).canonicalFilePath());
+        QVERIFY(!w->document()->isModified());
+    }
+
+    void commandLineOpensASessionAndExportsItsFigures() {
+        // QGuiApplication eats "--session ID" (X11 session management): basislab must still see it.
+        QTemporaryDir dir;
+        const QString session = dir.filePath(QStringLiteral("cli.blsession"));
+        {
+            auto w = newWindow();
+            QVERIFY(openDemo(*w));
+            QVERIFY(evaluateOriginal(*w, kSample, 32, 2));
+            QVERIFY(w->saveSession(session));
+        }
+        QProcess gui;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), dir.filePath(QStringLiteral("cache")));
+        gui.setProcessEnvironment(env);
+        gui.start(QStringLiteral(BASISLAB_GUI),
+                  {QStringLiteral("--session"), session, QStringLiteral("--export-figures"), dir.filePath("figures")});
+        QVERIFY(gui.waitForFinished(120000));
+        const QString err = QString::fromLocal8Bit(gui.readAllStandardError());
+        QVERIFY2(gui.exitCode() == 0, qPrintable(err));
+        // The session's run is plotted; the demo model was calibrated for the other figures.
+        QVERIFY2(QFileInfo(dir.filePath(QStringLiteral("figures/runs.svg"))).size() > 200, qPrintable(err));
+        QVERIFY2(QFileInfo(dir.filePath(QStringLiteral("figures/errors.pdf"))).size() > 200, qPrintable(err));
+    }
+
+    void cancellingAJobIsPrompt() {
+        auto w = newWindow();
+        QVERIFY(openDemo(*w));
+        setEvaluation(*w, kWiki, 256, 0);  // the whole of WikiText-2: about a minute of work
+        QSignalSpy progress(w->jobs(), &JobController::progress);
+        QSignalSpy cancelled(w->jobs(), &JobController::jobCancelled);
+        child<QPushButton>(*w, "evaluateOriginalButton")->click();
+        QVERIFY(progress.wait(20000));
+        auto* cancel = child<QPushButton>(*w, "evaluationCancelButton");
+        QVERIFY(cancel->isEnabled());
+        QElapsedTimer clock;
+        clock.start();
+        cancel->click();
+        QVERIFY(cancelled.wait(10000));
+        const qint64 ms = clock.elapsed();
+        qInfo("cancel -> cancelled in %lld ms", static_cast<long long>(ms));
+        QVERIFY2(ms < 2000, qPrintable(QStringLiteral("cancel took %1 ms").arg(ms)));
+        QVERIFY(w->document()->runs().isEmpty());
+        QVERIFY(!w->jobs()->busy());
+        QVERIFY(child<QProgressBar>(*w, "evaluationProgress")->format().startsWith(QStringLiteral("Cancelled")));
+        QVERIFY(child<QPushButton>(*w, "evaluateOriginalButton")->isEnabled());
+    }
+
+    void guiStaysResponsiveDuringCalibration() {
+        auto w = newWindow();
+        QVERIFY(openDemo(*w));
+        auto* text = child<QLineEdit>(*w, "calibrationTextEdit");
+        text->setText(kWiki);
+        Q_EMIT text->editingFinished();
+        child<QSpinBox>(*w, "calibrationWindowsSpin")->setValue(1000);  // 256k tokens: far longer than we watch
+        child<QSpinBox>(*w, "calibrationSeqLenSpin")->setValue(256);
+        QSignalSpy progress(w->jobs(), &JobController::progress);
+        QSignalSpy cancelled(w->jobs(), &JobController::jobCancelled);
+        child<QPushButton>(*w, "calibrateButton")->click();
+        QVERIFY(progress.wait(20000));
+        // A 10 ms timer on the GUI thread: how late does it fire while the worker computes?
+        QElapsedTimer clock;
+        clock.start();
+        qint64 last = 0, worst = 0, sum = 0, ticks = 0;
+        QTimer timer;
+        timer.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&timer, &QTimer::timeout, [&] {
+            const qint64 now = clock.nsecsElapsed();
+            if (last) {
+                const qint64 late = std::max<qint64>(0, now - last - 10'000'000);
+                worst = std::max(worst, late);
+                sum += late;
+                ++ticks;
+            }
+            last = now;
+        });
+        timer.start(10);
+        QTest::qWait(3000);
+        timer.stop();
+        const bool still_running = w->jobs()->busy();
+        QElapsedTimer cancel_clock;
+        cancel_clock.start();
+        child<QPushButton>(*w, "calibrationCancelButton")->click();
+        QVERIFY(cancelled.wait(10000));
+        qInfo("calibration cancel -> cancelled in %lld ms", static_cast<long long>(cancel_clock.elapsed()));
+        QVERIFY(cancel_clock.elapsed() < 2000);
+        QVERIFY(still_running);
+        QVERIFY(!w->document()->calibration());
+        QVERIFY(ticks > 100);
+        const double worst_ms = double(worst) / 1e6, mean_ms = double(sum) / double(ticks) / 1e6;
+        qInfo("event-loop latency during calibration: max %.1f ms, mean %.2f ms over %lld ticks of 10 ms", worst_ms,
+              mean_ms, static_cast<long long>(ticks));
+        QVERIFY2(worst_ms < 250, qPrintable(QStringLiteral("worst latency %1 ms").arg(worst_ms)));
+        QVERIFY2(mean_ms < 20, qPrintable(QStringLiteral("mean latency %1 ms").arg(mean_ms)));
+    }
+
+    void closingTheWindowMidJobCancelsCleanly() {
+        auto w = newWindow();
+        QVERIFY(openDemo(*w));
+        setEvaluation(*w, kWiki, 256, 0);
+        QSignalSpy progress(w->jobs(), &JobController::progress);
+        child<QPushButton>(*w, "evaluateOriginalButton")->click();
+        QVERIFY(progress.wait(20000));
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(w->close());
+        w.reset();  // joins the worker thread
+        qInfo("close + destroy during a job: %lld ms", static_cast<long long>(clock.elapsed()));
+        QVERIFY(clock.elapsed() < 3000);
+    }
+
+    void droppingAModelFolderOpensIt() {
+        auto w = newWindow();
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(kDemoModel)});
+        QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(w.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QSignalSpy ready(w.get(), &MainWindow::modelReady);
+        QDropEvent drop(QPointF(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(w.get(), &drop);
+        QVERIFY(ready.wait(20000));
+        QVERIFY(ready.first().first().toBool());
+        // ... and it is now the first of the recent models.
+        auto* recent = child<QMenu>(*w, "recentModelsMenu");
+        Q_EMIT child<QMenu>(*w, "fileMenu")->aboutToShow();
+        QVERIFY(!recent->actions().isEmpty());
+        QCOMPARE(recent->actions().first()->toolTip(), QFileInfo(kDemoModel).absoluteFilePath());
+    }
+
+    void exportDialogFollowsTheSuffixAndRemembersItsChoices() {
+        ExportDialog dialog(QStringLiteral("errors"));
+        auto* path = dialog.findChild<QLineEdit*>();
+        QVERIFY(path->text().endsWith(QStringLiteral("errors.pdf")));
+        path->setText(QStringLiteral("/tmp/figure.svg"));
+        Q_EMIT path->textEdited(path->text());
+        QVERIFY(!dialog.csv());
+        QVERIFY(dialog.format() == FigureFormat::Svg);
+        path->setText(QStringLiteral("/tmp/figure.csv"));
+        Q_EMIT path->textEdited(path->text());
+        QVERIFY(dialog.csv());
+        auto* publication = dialog.findChild<QCheckBox*>();
+        publication->setChecked(false);
+        dialog.accept();
+        QVERIFY(!AppSettings::figureOptions().publication);
+        QCOMPARE(AppSettings::lastFolder(AppSettings::Folder::Export), QStringLiteral("/tmp"));
+    }
+
+    void everyControlHasATooltip() {
+        auto w = newWindow();
+        QVERIFY(openDemo(*w));
+        QVERIFY(calibrate(*w, 4, 32));
+        QStringList missing;
+        for (QWidget* c : w->findChildren<QWidget*>()) {
+            const bool control = qobject_cast<QAbstractButton*>(c) || qobject_cast<QComboBox*>(c) ||
+                                 qobject_cast<QAbstractSpinBox*>(c) || qobject_cast<QSlider*>(c) ||
+                                 qobject_cast<QLineEdit*>(c) || qobject_cast<QAbstractItemView*>(c);
+            // Parts Qt builds inside other controls (a spin box's editor, a tab bar's scroll buttons,
+            // a table's corner button) are not controls of their own.
+            QWidget* parent = c->parentWidget();
+            const bool internal = qobject_cast<QAbstractSpinBox*>(parent) || qobject_cast<QComboBox*>(parent) ||
+                                  qobject_cast<QTabBar*>(parent) || qobject_cast<QAbstractItemView*>(parent) ||
+                                  (parent && qobject_cast<QAbstractItemView*>(parent->parentWidget()) &&
+                                   !qobject_cast<QAbstractSpinBox*>(c)) ||
+                                  qobject_cast<QTabBar*>(c) || c->objectName().startsWith(QLatin1String("qt_")) ||
+                                  c->inherits("QComboBoxListView") || c->inherits("QComboBoxPrivateContainer");
+            if (control && !internal && c->toolTip().isEmpty())
+                missing << QStringLiteral("%1 (%2)").arg(c->objectName(), QLatin1String(c->metaObject()->className()));
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
+    }
+
+    void switchingTheLanguageRetranslates() {
+        auto w = newWindow();
+        auto* file = child<QMenu>(*w, "fileMenu");
+        auto* evaluate = child<QPushButton>(*w, "evaluatePlanButton");
+        QCOMPARE(file->title(), QStringLiteral("&File"));
+        const QString english = evaluate->text();
+        w->setLanguage(QStringLiteral("ko"));
+        QCOMPARE(w->language(), QStringLiteral("ko"));
+        QCOMPARE(file->title(), QStringLiteral("파일(&F)"));
+        QVERIFY(evaluate->text() != english);
+        QVERIFY(w->windowTitle().contains(QStringLiteral("제목 없음")));
+        w->setLanguage(QStringLiteral("en"));
+        QCOMPARE(file->title(), QStringLiteral("&File"));
+        QCOMPARE(evaluate->text(), english);
+    }
+};
+
+BASISLAB_GUI_TEST_MAIN(TestWorkbench)
+#include "test_workbench.moc"

@@ -1,0 +1,80 @@
+// Step 3, Compression: the plan (method, ratio, which matrix types are compressed and shared, group
+// sizes, alpha form, refit), edited through the undo stack, with the live preview: the per-layer
+// reconstruction error of the plan against plain Basis Sharing, and the achieved ratio and
+// parameter count. Previews run on the worker, latest-wins; the GUI never waits for them.
+#pragma once
+
+#include "job_types.h"
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QGroupBox;
+class QLabel;
+class QSlider;
+class QSpinBox;
+class QTableWidget;
+
+namespace basislab::gui {
+
+class JobController;
+class PlotView;
+class WorkbenchDocument;
+
+class CompressionPage : public QWidget {
+    Q_OBJECT
+public:
+    CompressionPage(WorkbenchDocument* document, JobController* jobs, QWidget* parent = nullptr);
+
+    PlotView* errorPlot() const { return plot_; }
+    /// The latest preview shown (null before the first).
+    const PreviewPtr& preview() const { return preview_; }
+
+Q_SIGNALS:
+    void message(const QString& text);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void showPlan();
+    void requestPreview();
+    void previewArrived(quint64 id, const PreviewPtr& preview);
+    void updatePlot();
+    void edit(const CompressionPlan& plan, const QString& text, int merge_id = -1);
+    void methodChosen();
+    void ratioChosen(double percent, bool from_slider);
+    void alphaChosen();
+    void typeEdited(int row, int column);
+    void retranslate();
+
+    WorkbenchDocument* document_;
+    JobController* jobs_;
+    PreviewPtr preview_;
+    QElapsedTimer preview_clock_;
+    QGroupBox* plan_box_;
+    QLabel* method_label_;
+    QComboBox* method_;
+    QLabel* method_help_;
+    QLabel* ratio_label_;
+    QSlider* ratio_slider_;
+    QDoubleSpinBox* ratio_;
+    QTableWidget* types_;
+    QLabel* alpha_label_;
+    QComboBox* alpha_;
+    QDoubleSpinBox* power_;
+    QLabel* alpha_help_;
+    QCheckBox* refit_;
+    QLabel* result_;
+    QLabel* warnings_;
+    QLabel* measure_label_;
+    QComboBox* measure_;
+    QLabel* type_label_;
+    QComboBox* type_;
+    PlotView* plot_;
+};
+
+}  // namespace basislab::gui

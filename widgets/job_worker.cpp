@@ -1,0 +1,141 @@
+#include "job_worker.h"
+
+#include "api/model_session.h"
+#include "base/error.h"
+
+#include <QFileInfo>
+
+#include <chrono>
+
+namespace basislab::gui {
+namespace {
+// Progress signals are throttled to this interval so a fast job cannot flood the GUI thread.
+constexpr auto kProgressInterval = std::chrono::milliseconds(50);
+
+JobProgress toJobProgress(const Progress& p) {
+    JobProgress j;
+    j.stage = QString::fromStdString(p.stage);
+    j.done = p.done;
+    j.total = p.total;
+    j.layer = p.layer;
+    j.layers = p.layers;
+    j.tokens_per_second = p.tokens_per_second;
+    j.eta_seconds = p.eta_seconds;
+    j.message = QString::fromStdString(p.message);
+    return j;
+}
+}  // namespace
+
+JobWorker::JobWorker(std::shared_ptr<JobFlags> flags) : flags_(std::move(flags)) {}
+
+JobWorker::~JobWorker() = default;
+
+ProgressFn JobWorker::progressFor(quint64 id) {
+    auto last = std::chrono::steady_clock::time_point{};
+    return [this, id, last](const Progress& p) mutable {
+        if (flags_->cancelled(id)) return false;
+        const auto now = std::chrono::steady_clock::now();
+        if (now - last >= kProgressInterval || (p.total > 0 && p.done >= p.total)) {
+            last = now;
+            Q_EMIT progress(id, toJobProgress(p));
+        }
+        return true;
+    };
+}
+
+void JobWorker::run(quint64 id, const std::function<void()>& work) {
+    if (flags_->cancelled(id)) {
+        Q_EMIT cancelled(id);
+        return;
+    }
+    try {
+        work();
+    } catch (const Cancelled&) {
+        Q_EMIT cancelled(id);
+    } catch (const std::exception& e) {
+        Q_EMIT failed(id, QString::fromStdString(e.what()));
+    } catch (...) {
+        Q_EMIT failed(id, QStringLiteral("unknown error"));
+    }
+}
+
+api::ModelSession& JobWorker::requireModel() const {
+    if (!model_) throw Error("no model is open");
+    return *model_;
+}
+
+void JobWorker::listDevices() {
+    QStringList devices;
+    try {
+        for (const std::string& d : availableDevices()) devices << QString::fromStdString(d);
+    } catch (const std::exception&) {
+        devices = QStringList{QStringLiteral("cpu")};
+    }
+    Q_EMIT devicesFound(devices);
+}
+
+void JobWorker::openModel(quint64 id, const QString& dir, const ComputeOptions& compute) {
+    run(id, [&] {
+        auto session = api::ModelSession::open(dir.toStdString(), compute);
+        // The same model with other compute options keeps its calibration.
+        if (model_ && model_->info().dir == session->info().dir) session->adoptCalibration(*model_);
+        auto info = std::make_shared<const ModelInfo>(session->info());
+        model_ = std::move(session);
+        Q_EMIT modelOpened(id, info);
+    });
+}
+
+void JobWorker::evaluate(quint64 id, const api::PerplexityRequest& request) {
+    run(id, [&] { Q_EMIT evaluated(id, requireModel().perplexity(request, progressFor(id))); });
+}
+
+void JobWorker::evaluatePlan(quint64 id, const CompressionPlan& plan, const api::PerplexityRequest& request) {
+    run(id, [&] {
+        auto result =
+            std::make_shared<const api::PlanEvaluation>(requireModel().evaluate(plan, request, progressFor(id)));
+        Q_EMIT planEvaluated(id, result);
+    });
+}
+
+void JobWorker::calibrate(quint64 id, const api::CalibrationRequest& request) {
+    run(id, [&] { Q_EMIT calibrated(id, requireModel().calibrate(request, progressFor(id)), QString()); });
+}
+
+void JobWorker::loadCalibration(quint64 id, const QString& path, const QString& embedded_in) {
+    run(id, [&] {
+        if (!embedded_in.isEmpty()) api::extractEmbeddedCalibration(embedded_in.toStdString(), path.toStdString());
+        Q_EMIT calibrated(id, requireModel().loadCalibration(path.toStdString()), path);
+    });
+}
+
+void JobWorker::saveCalibration(quint64 id, const QString& path) {
+    run(id, [&] {
+        requireModel().saveCalibration(path.toStdString(), progressFor(id));
+        Q_EMIT calibrationSaved(id, path);
+    });
+}
+
+void JobWorker::saveSession(quint64 id, const api::SessionData& data, const QString& path) {
+    run(id, [&] {
+        if (data.calibration_source != api::CalibrationSource::None &&
+            !QFileInfo::exists(QString::fromStdString(data.calibration_path)))
+            throw Error("the calibration file '" + data.calibration_path + "' was not written");
+        api::writeSession(path.toStdString(), data);
+        Q_EMIT sessionSaved(id, path);
+    });
+}
+
+void JobWorker::preview(quint64 id, const CompressionPlan& plan) {
+    if (flags_->stalePreview(id)) return;
+    try {
+        const ProgressFn progress = [this, id](const Progress&) { return !flags_->stalePreview(id); };
+        auto result = std::make_shared<const api::PlanPreview>(requireModel().preview(plan, progress));
+        Q_EMIT previewed(id, result);
+    } catch (const Cancelled&) {
+        // A newer preview was asked for: this one is dropped.
+    } catch (const std::exception& e) {
+        Q_EMIT previewFailed(id, QString::fromStdString(e.what()));
+    }
+}
+
+}  // namespace basislab::gui

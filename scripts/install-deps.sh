@@ -12,7 +12,7 @@ packages=(
   libhdf5-dev libhdf5-cpp-103
   libsentencepiece-dev nlohmann-json3-dev
   libopenblas0-pthread
-  fonts-dejavu-core clang-format
+  fonts-dejavu-core fonts-nanum clang-format
 )
 
 missing=()

@@ -34,10 +34,31 @@ void styleAxis(QCPAxis* axis, const PlotStyle& style, const QFont& font) {
     axis->grid()->setZeroLinePen(Qt::NoPen);
 }
 
+/// Log-axis ticks that stay readable over short ranges: powers of ten over several decades (as
+/// QCPAxisTickerLog), but 1-2-5 steps (or 1-1.5-2-3-5-7) within a decade or two, so a curve between
+/// 2 and 10 gets labels at 2, 3, 5, 7, 10 instead of a single one.
+class ReadableLogTicker : public QCPAxisTickerLog {
+protected:
+    QVector<double> createTickVector(double tickStep, const QCPRange& range) override {
+        if (range.lower <= 0 || range.upper / range.lower > 1000)
+            return QCPAxisTickerLog::createTickVector(tickStep, range);
+        const bool short_range = range.upper / range.lower < 12;
+        const QVector<double> mantissas = short_range ? QVector<double>{1, 1.5, 2, 3, 5, 7} : QVector<double>{1, 2, 5};
+        QVector<double> ticks;
+        for (int e = int(std::floor(std::log10(range.lower))) - 1; e <= int(std::ceil(std::log10(range.upper))); ++e)
+            for (double m : mantissas) {
+                const double v = m * std::pow(10.0, e);
+                if (v >= range.lower * 0.999 && v <= range.upper * 1.001) ticks.append(v);
+            }
+        if (ticks.size() < 2) return QCPAxisTickerLog::createTickVector(tickStep, range);
+        return ticks;
+    }
+};
+
 void setTickers(QCustomPlot& plot, const PlotData& data) {
     if (data.log_y) {
         plot.yAxis->setScaleType(QCPAxis::stLogarithmic);
-        plot.yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+        plot.yAxis->setTicker(QSharedPointer<ReadableLogTicker>::create());
         plot.yAxis->setNumberFormat(QStringLiteral("eb"));
         plot.yAxis->setNumberPrecision(0);
     } else {

@@ -90,6 +90,12 @@ CompressionPage::CompressionPage(WorkbenchDocument* document, JobController* job
         });
     }
 
+    share_caveat_ = new QLabel;
+    share_caveat_->setObjectName(QStringLiteral("shareCaveatLabel"));
+    share_caveat_->setWordWrap(true);
+    share_caveat_->setStyleSheet(QStringLiteral("color: #9a5b00;"));
+    share_caveat_->setVisible(false);
+
     alpha_label_ = new QLabel;
     alpha_ = new QComboBox;
     alpha_->setObjectName(QStringLiteral("alphaCombo"));
@@ -116,14 +122,15 @@ CompressionPage::CompressionPage(WorkbenchDocument* document, JobController* job
     ratio_row->addWidget(ratio_);
     grid->addLayout(ratio_row, 2, 1, 1, 2);
     grid->addWidget(types_, 3, 0, 1, 3);
-    grid->addWidget(alpha_label_, 4, 0);
+    grid->addWidget(share_caveat_, 4, 0, 1, 3);
+    grid->addWidget(alpha_label_, 5, 0);
     auto* alpha_row = new QHBoxLayout;
     alpha_row->addWidget(alpha_, 1);
     alpha_row->addWidget(power_);
-    grid->addLayout(alpha_row, 4, 1, 1, 2);
-    grid->addWidget(alpha_help_, 5, 0, 1, 3);
-    grid->addWidget(refit_, 6, 0, 1, 3);
-    grid->setRowStretch(7, 1);
+    grid->addLayout(alpha_row, 5, 1, 1, 2);
+    grid->addWidget(alpha_help_, 6, 0, 1, 3);
+    grid->addWidget(refit_, 7, 0, 1, 3);
+    grid->setRowStretch(8, 1);
     plan_box_->setMaximumWidth(460);
 
     result_ = new QLabel;
@@ -211,6 +218,11 @@ void CompressionPage::showPlan() {
         group->setValue(p.group_size[std::size_t(row)]);
         group->setEnabled(p.shares(t) && p.compresses(t));
     }
+    QStringList caveats;
+    for (const MatrixType t : {MatrixType::o, MatrixType::down})
+        if (sharing && p.compresses(t) && p.shares(t)) caveats << sharingCaveatText(t);
+    share_caveat_->setText(caveats.join(QLatin1Char('\n')));
+    share_caveat_->setVisible(!caveats.isEmpty());
     alpha_->setCurrentIndex(std::max(0, alpha_->findData(QString::fromStdString(alphaFormId(p.alpha)))));
     alpha_->setEnabled(sharing);
     power_->setVisible(p.alpha.kind == AlphaForm::Kind::power);

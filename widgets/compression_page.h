@@ -63,6 +63,7 @@ private:
     QSlider* ratio_slider_;
     QDoubleSpinBox* ratio_;
     QTableWidget* types_;
+    QLabel* share_caveat_;  // shown while o or down is shared (Basis Sharing paper's caveat)
     QLabel* alpha_label_;
     QComboBox* alpha_;
     QDoubleSpinBox* power_;

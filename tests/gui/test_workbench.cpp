@@ -231,6 +231,23 @@ private Q_SLOTS:
         QCOMPARE(w->compressionPage()->errorPlot()->data().series[0].y, before.series[0].y);
     }
 
+    void sharingOShowsThePapersCaveat() {
+        auto w = newWindow();
+        QVERIFY(openDemo(*w));
+        w->showStep(MainWindow::CompressionStep);
+        auto* caveat = child<QLabel>(*w, "shareCaveatLabel");
+        QVERIFY(!caveat->isVisibleTo(w.get()));  // the default plan shares q, k, v, gate, up only
+        auto* table = child<QTableWidget>(*w, "typeTable");
+        const int o_row = int(MatrixType::o), shared_column = 2;
+        table->item(o_row, shared_column)->setCheckState(Qt::Checked);  // as a click on the check box
+        QVERIFY(w->document()->plan().shares(MatrixType::o));
+        QVERIFY(caveat->isVisibleTo(w.get()));
+        QVERIFY(caveat->text().contains(QStringLiteral("W_O")));
+        w->document()->undoStack()->undo();
+        QVERIFY(!w->document()->plan().shares(MatrixType::o));
+        QVERIFY(!caveat->isVisibleTo(w.get()));
+    }
+
     void ratioEditsMergeAndUpdateTheAchievedRatio() {
         auto w = newWindow();
         QVERIFY(openDemo(*w));

@@ -3,6 +3,10 @@ add_library(basislab_options INTERFACE)
 target_compile_options(basislab_options INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow=local -Wnon-virtual-dtor -Woverloaded-virtual
   -Wcast-align -Wformat=2 -Wimplicit-fallthrough)
+# Debian's LibTorch pulls in OpenCV and with it Qt 5, so every BasisLab process also loads Qt 5.
+# Without this flag a non-optimised build exports Qt 6 inline functions (QByteArray::append, ...)
+# from the executable as weak symbols, Qt 5 binds to them, and the process crashes at start-up.
+target_compile_options(basislab_options INTERFACE -fvisibility-inlines-hidden)
 if(BASISLAB_WARNINGS_AS_ERRORS)
   target_compile_options(basislab_options INTERFACE -Werror)
 endif()

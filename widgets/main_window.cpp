@@ -96,7 +96,12 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     evaluation_page_->splitter()->restoreState(AppSettings::windowState(QStringLiteral("evaluationSplitter")));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The children (document, jobs, pages) are deleted after this body, when this object is no
+    // longer a MainWindow; the undo stack's destructor still emits signals. Stop them reaching us.
+    document_->disconnect(this);
+    jobs_->disconnect(this);
+}
 
 void MainWindow::buildUi() {
     steps_ = new QListWidget;

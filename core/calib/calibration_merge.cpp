@@ -15,7 +15,7 @@ std::string joined(const std::string& a, const std::string& b) {
 at::Tensor toTensor(const Eigen::VectorXd& v, const std::string& what) {
     if (v.size() == 0) throw Error("cannot merge calibrations: " + what + " has no raw per-channel sums");
     at::Tensor t = at::empty({v.size()}, at::TensorOptions().dtype(at::kDouble));  // [d]
-    std::memcpy(t.data_ptr<double>(), v.data(), std::size_t(v.size()) * sizeof(double));
+    if (v.size() > 0) std::memcpy(t.data_ptr<double>(), v.data(), std::size_t(v.size()) * sizeof(double));
     return t;
 }
 

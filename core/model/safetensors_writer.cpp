@@ -26,7 +26,9 @@ TensorToWrite copyOf(const TensorInfo& info) {
     t.shape = info.shape;
     const std::byte* data = info.data;
     const std::size_t n = info.nbytes;
-    t.fill = [data, n](std::byte* out) { std::memcpy(out, data, n); };
+    t.fill = [data, n](std::byte* out) {
+        if (n > 0) std::memcpy(out, data, n);
+    };
     return t;
 }
 

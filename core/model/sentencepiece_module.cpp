@@ -49,7 +49,7 @@ long bl_spm_encode(bl_spm* spm, const char* text, size_t size, int** ids, char* 
         setError(err, err_size, "out of memory");
         return -1;
     }
-    std::memcpy(*ids, out.data(), sizeof(int) * out.size());
+    if (!out.empty()) std::memcpy(*ids, out.data(), sizeof(int) * out.size());
     return long(out.size());
 }
 
@@ -65,7 +65,7 @@ long bl_spm_decode(bl_spm* spm, const int* ids, size_t count, char** text, char*
         setError(err, err_size, "out of memory");
         return -1;
     }
-    std::memcpy(*text, out.data(), out.size());
+    if (!out.empty()) std::memcpy(*text, out.data(), out.size());
     return long(out.size());
 }
 

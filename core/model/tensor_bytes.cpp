@@ -20,14 +20,14 @@ TensorToWrite tensorToWrite(const std::string& name, const at::Tensor& t, DType 
     w.shape = t.sizes().vec();
     w.fill = [t, dtype](std::byte* out) {
         const at::Tensor c = t.detach().to(at::kCPU).to(scalarTypeOf(dtype)).contiguous();
-        std::memcpy(out, c.data_ptr(), std::size_t(c.numel()) * c.element_size());
+        if (c.numel() > 0) std::memcpy(out, c.data_ptr(), std::size_t(c.numel()) * c.element_size());
     };
     return w;
 }
 
 at::Tensor tensorOf(const TensorInfo& info) {
     at::Tensor t = at::empty(info.shape, at::TensorOptions().dtype(scalarTypeOf(info.dtype)));
-    std::memcpy(t.data_ptr(), info.data, info.nbytes);
+    if (info.nbytes > 0) std::memcpy(t.data_ptr(), info.data, info.nbytes);
     return t;
 }
 

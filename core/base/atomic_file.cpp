@@ -19,13 +19,6 @@ std::string errnoText() {
     return std::strerror(errno);
 }
 
-std::string uniqueTempPath(const std::string& target) {
-    std::random_device rd;
-    std::ostringstream name;
-    name << target << ".tmp-" << ::getpid() << '-' << std::hex << rd();
-    return name.str();
-}
-
 void fsyncPath(const std::string& path) {
     const int fd = ::open(path.c_str(), O_RDONLY);
     if (fd < 0) throw Error("cannot open '" + path + "' to flush it: " + errnoText());
@@ -36,7 +29,14 @@ void fsyncPath(const std::string& path) {
 
 }  // namespace
 
-AtomicFile::AtomicFile(std::string target) : target_(std::move(target)), temp_(uniqueTempPath(target_)) {}
+std::string temporarySibling(const std::string& target) {
+    std::random_device rd;
+    std::ostringstream name;
+    name << target << ".tmp-" << ::getpid() << '-' << std::hex << rd();
+    return name.str();
+}
+
+AtomicFile::AtomicFile(std::string target) : target_(std::move(target)), temp_(temporarySibling(target_)) {}
 
 AtomicFile::~AtomicFile() {
     if (!committed_) std::remove(temp_.c_str());

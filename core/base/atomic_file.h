@@ -29,6 +29,9 @@ private:
     bool committed_ = false;
 };
 
+/// A fresh path `<target>.tmp-<pid>-<random>` in the target's folder (so a rename is atomic).
+std::string temporarySibling(const std::string& target);
+
 /// Writes `content` to `path` atomically. Throws Error naming the path on failure.
 void writeFileAtomically(const std::string& path, std::string_view content);
 

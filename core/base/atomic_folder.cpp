@@ -1,10 +1,9 @@
 #include "atomic_folder.h"
 
+#include "atomic_file.h"
 #include "error.h"
 
 #include <filesystem>
-#include <random>
-#include <sstream>
 
 namespace basislab {
 namespace fs = std::filesystem;
@@ -14,9 +13,7 @@ AtomicFolder::AtomicFolder(std::string target, bool overwrite) : target_(std::mo
     std::error_code ec;
     if (fs::exists(target_, ec) && !overwrite)
         throw Error("'" + target_ + "' already exists (choose another output folder or allow overwriting)");
-    std::ostringstream s;
-    s << target_ << ".tmp-" << std::hex << std::random_device{}();
-    temp_ = s.str();
+    temp_ = temporarySibling(target_);
     if (!fs::create_directories(temp_, ec)) throw Error("cannot create the folder '" + temp_ + "': " + ec.message());
 }
 

@@ -9,7 +9,7 @@ namespace basislab {
 
 class AtomicFolder {
 public:
-    /// Creates `<target>.tmp-<random>`. An existing target is an Error unless `overwrite`.
+    /// Creates `<target>.tmp-<pid>-<random>` (temporarySibling). An existing target is an Error unless `overwrite`.
     AtomicFolder(std::string target, bool overwrite);
     ~AtomicFolder();
     AtomicFolder(const AtomicFolder&) = delete;

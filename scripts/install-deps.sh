@@ -10,7 +10,7 @@ packages=(
   libtorch-dev libeigen3-dev
   libqcustomplot-dev libqcustomplot2.1-qt6
   libhdf5-dev libhdf5-cpp-103
-  libsentencepiece-dev nlohmann-json3-dev
+  libsentencepiece-dev nlohmann-json3-dev libcli11-dev
   libopenblas0-pthread
   fonts-dejavu-core fonts-nanum clang-format
 )

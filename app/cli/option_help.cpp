@@ -1,0 +1,83 @@
+#include "option_help.h"
+
+#include <map>
+
+namespace basislab::cli {
+namespace {
+
+const std::map<std::string, OptionHelp>& table() {
+    // Key "option" for the meaning every command shares, "command:option" where a command differs.
+    static const std::map<std::string, OptionHelp> t{
+        // every command that opens a model
+        {"model", {"DIR", "the model folder (config.json, *.safetensors, tokenizer.model)", ""}},
+        {"device", {"DEV", "where the model computes: cpu, cuda or cuda:N (default cpu)", ""}},
+        {"dtype", {"TYPE", "compute dtype: float32, float64, bfloat16 or float16 (default float32)", ""}},
+        {"threads", {"N", "CPU threads (default: all cores)", "a whole number of threads"}},
+        {"json", {"", "print the result as JSON on stdout", ""}},
+        {"quiet", {"", "no progress lines on stderr", ""}},
+        {"force", {"", "replace an existing output folder", ""}},
+        // eval, generate
+        {"text", {"FILE", "the UTF-8 text to score", ""}},
+        {"window",
+         {"W", "tokens per window; windows do not overlap (protocol in README.md)", "a whole number of tokens"}},
+        {"max-windows", {"K", "score at most the first K windows (default: all)", "a positive whole number"}},
+        {"prompt", {"TEXT", "the text to continue", ""}},
+        {"max-tokens", {"N", "tokens to generate (default 64)", "a whole number of tokens"}},
+        // calibrate, inspect
+        {"calibrate:text", {"FILE", "the UTF-8 text the calibration windows are cut from", ""}},
+        {"windows", {"N", "number of calibration windows", "a positive whole number"}},
+        {"seq-len", {"L", "tokens per calibration window", "a whole number of tokens"}},
+        {"shuffle-seed",
+         {"S", "pick the windows at random with seed S (default: the first N in order)", "a non-negative integer"}},
+        {"calibrate:out", {"FILE.h5", "the calibration store to write (atomically)", ""}},
+        {"path", {"P", "streamed (one layer at a time, default) or whole-model", ""}},
+        {"micro-batch", {"B", "windows per forward pass (default: automatic)", "a whole number of windows"}},
+        {"fisher", {"", "also accumulate the Fisher diagonals (needed by --method fwsvd)", ""}},
+        {"calib", {"FILE.h5", "the calibration store (basislab-cli calibrate)", ""}},
+        {"csv", {"", "print the table as CSV", ""}},
+        // compress (docs/compression.md)
+        {"method", {"M", "svd, asvd, fwsvd, svd-llm or basis-sharing", ""}},
+        {"ratio", {"R", "fraction of the compressed matrices' parameters removed, in [0, 1)", "a number in [0, 1)"}},
+        {"group-size", {"N", "layers per shared basis (basis-sharing; default 2), or TYPE=N,... per type", ""}},
+        {"share", {"LIST", "matrix types sharing a basis across layers (default q,k,v,gate,up)", ""}},
+        {"types", {"LIST", "matrix types to compress (default q,k,v,o,gate,up,down)", ""}},
+        {"alpha",
+         {"FORM",
+          "per-layer weight in a shared basis: none, inv-trace, inv-fro, inv-max-eig, "
+          "inv-sqrt-trace, inv-output, normalised or power:P",
+          ""}},
+        {"asvd-exponent", {"A", "exponent of ASVD's activation scaling (default 0.5)", "a number"}},
+        {"solver", {"S", "SVD solver: auto, direct or gram (default auto)", ""}},
+        {"refit", {"", "refit each layer's coefficients on its own Gram after the shared basis", ""}},
+        {"eval-text", {"FILE", "score the compressed model on this UTF-8 text (with --window)", ""}},
+        {"out", {"DIR", "the folder to write", ""}},
+        {"format", {"F", "export format: factored (default) or dense", ""}},
+        {"export-dtype", {"F", "storage dtype of the export: F32, F16 or BF16 (default: the model's)", ""}},
+        // sweep
+        {"methods", {"M,...", "methods of the grid", ""}},
+        {"ratios", {"R,...", "ratios of the grid, each in [0, 1)", ""}},
+        {"group-sizes", {"N,...", "group sizes of the grid (default 2)", ""}},
+        {"alphas", {"FORM,...", "alpha forms of the grid (default none)", ""}},
+        {"share-sets", {"LIST/LIST", "sets of shared types of the grid, separated by / (default q,k,v,gate,up)", ""}},
+        {"sweep:out", {"FILE.csv", "the CSV to write, one row per run (rewritten after every run)", ""}},
+        {"latex", {"FILE.tex", "also write a LaTeX table of the perplexities", ""}},
+        // reparametrise
+        {"reparametrise:out", {"DIR", "the folder of the rescaled twin", ""}},
+        {"scales", {"c_0,...", "per-layer scales of the attention inputs", ""}},
+        {"mlp-scales", {"c_0,...", "per-layer scales of the MLP inputs (default: --scales)", ""}},
+        {"seed", {"S", "random scales with seed S", "an integer"}},
+        {"max-factor", {"F", "random scales lie in [1/F, F] (default 4)", "a number"}},
+    };
+    return t;
+}
+
+}  // namespace
+
+OptionHelp optionHelp(const std::string& command, const std::string& name) {
+    const auto& t = table();
+    if (const auto it = t.find(command + ":" + name); it != t.end()) return it->second;
+    if (const auto it = t.find(name); it != t.end()) return it->second;
+    return {"VALUE", "", ""};
+}
+
+}  // namespace basislab::cli

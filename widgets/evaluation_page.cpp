@@ -1,6 +1,7 @@
 #include "evaluation_page.h"
 
 #include "app_settings.h"
+#include "grid_box.h"
 #include "job_controller.h"
 #include "job_panel.h"
 #include "plan_text.h"
@@ -50,7 +51,9 @@ EvaluationPage::EvaluationPage(WorkbenchDocument* document, JobController* jobs,
     run_->setObjectName(QStringLiteral("evaluatePlanButton"));
     run_original_ = new QPushButton(QIcon(QStringLiteral(":/icons/run.svg")), QString());
     run_original_->setObjectName(QStringLiteral("evaluateOriginalButton"));
-    panel_ = new JobPanel(jobs_, {JobKind::Evaluate, JobKind::EvaluatePlan}, QStringLiteral("evaluation"));
+    panel_ = new JobPanel(jobs_, {JobKind::Evaluate, JobKind::EvaluatePlan, JobKind::EvaluateGrid},
+                          QStringLiteral("evaluation"));
+    grid_ = new GridBox(document_, jobs_);
 
     auto* grid = new QGridLayout(settings_box_);
     grid->addWidget(text_label_, 0, 0);
@@ -107,11 +110,15 @@ EvaluationPage::EvaluationPage(WorkbenchDocument* document, JobController* jobs,
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(settings_box_);
+    layout->addWidget(grid_);
     layout->addWidget(splitter_, 1);
 
     connect(browse_, &QPushButton::clicked, this, &EvaluationPage::browseText);
     connect(run_, &QPushButton::clicked, this, &EvaluationPage::evaluatePlan);
     connect(run_original_, &QPushButton::clicked, this, &EvaluationPage::evaluateOriginal);
+    connect(grid_, &GridBox::startRequested, this, &EvaluationPage::evaluateGrid);
+    connect(grid_, &GridBox::message, this, &EvaluationPage::message);
+    connect(grid_, &GridBox::failed, this, &EvaluationPage::failed);
     connect(text_, &QLineEdit::editingFinished, this, &EvaluationPage::requestEdited);
     connect(window_, &QSpinBox::valueChanged, this, &EvaluationPage::requestEdited);
     connect(max_windows_, &QSpinBox::valueChanged, this, &EvaluationPage::requestEdited);
@@ -217,6 +224,14 @@ void EvaluationPage::evaluatePlan() {
     pending_ = jobs_->evaluatePlan(submitted_plan_, submitted_);
 }
 
+void EvaluationPage::evaluateGrid() {
+    if (!document_->calibration()) {
+        Q_EMIT failed(tr("Evaluation"), tr("Compressing needs a calibration: run or load one in step 2."));
+        return;
+    }
+    if (readyToEvaluate()) grid_->start(submitted_);
+}
+
 void EvaluationPage::addRun(api::RunRecord run, const QString& summary) {
     run.text_path = submitted_.text_path;
     run.window = submitted_.window;
@@ -262,7 +277,8 @@ void EvaluationPage::updatePlot() {
     for (const api::RunRecord& run : document_->runs()) {
         QString name = runMethodLabel(run);
         if (run.compressed && run.plan.method == Method::basis_sharing)
-            name += QStringLiteral(", α: ") + alphaLabel(run.plan.alpha);
+            name += QStringLiteral(", n = %1, α: ").arg(QString::fromStdString(groupSizeText(run.plan))) +
+                    alphaLabel(run.plan.alpha);
         if (run.compressed && run.plan.refit) name += tr(", refit");
         if (!series_of.contains(name)) {
             series_of[name] = int(data.series.size());

@@ -19,6 +19,7 @@ class QTableView;
 
 namespace basislab::gui {
 
+class GridBox;
 class JobController;
 class JobPanel;
 class PlotView;
@@ -33,12 +34,15 @@ public:
     PlotView* runsPlot() const { return plot_; }
     RunsTableModel* runsModel() const { return model_; }
     QSplitter* splitter() const { return splitter_; }
+    GridBox* grid() const { return grid_; }
 
 public Q_SLOTS:
     /// Compresses the model with the current plan and measures its perplexity (Ctrl+E).
     void evaluatePlan();
     /// Measures the perplexity of the uncompressed model (Ctrl+Alt+E).
     void evaluateOriginal();
+    /// Runs the grid box's plans as one job on the page's text (the runs fill the table).
+    void evaluateGrid();
     void exportCsv();
     void exportLatex();
 
@@ -78,6 +82,7 @@ private:
     QPushButton* run_;
     QPushButton* run_original_;
     JobPanel* panel_;
+    GridBox* grid_;
     RunsTableModel* model_;
     QSortFilterProxyModel* proxy_;
     QTableView* table_;

@@ -22,6 +22,7 @@ JobController::JobController(QObject* parent) : QObject(parent), flags_(std::mak
     qRegisterMetaType<PlanEvaluationPtr>();
     qRegisterMetaType<ComputeOptions>();
     qRegisterMetaType<CompressionPlan>();
+    qRegisterMetaType<PlanList>();
     qRegisterMetaType<api::PerplexityRequest>();
     qRegisterMetaType<api::PerplexitySnapshot>();
     qRegisterMetaType<api::CalibrationRequest>();
@@ -35,6 +36,7 @@ JobController::JobController(QObject* parent) : QObject(parent), flags_(std::mak
     connect(this, &JobController::requestOpenModel, worker_, &JobWorker::openModel);
     connect(this, &JobController::requestEvaluate, worker_, &JobWorker::evaluate);
     connect(this, &JobController::requestEvaluatePlan, worker_, &JobWorker::evaluatePlan);
+    connect(this, &JobController::requestEvaluateGrid, worker_, &JobWorker::evaluateGrid);
     connect(this, &JobController::requestCalibrate, worker_, &JobWorker::calibrate);
     connect(this, &JobController::requestLoadCalibration, worker_, &JobWorker::loadCalibration);
     connect(this, &JobController::requestSaveCalibration, worker_, &JobWorker::saveCalibration);
@@ -47,6 +49,11 @@ JobController::JobController(QObject* parent) : QObject(parent), flags_(std::mak
     forward(&JobWorker::modelOpened, [this](quint64 id, const ModelInfoPtr& i) { Q_EMIT modelOpened(id, i); });
     forward(&JobWorker::evaluated, [this](quint64 id, const api::PerplexitySnapshot& r) { Q_EMIT evaluated(id, r); });
     forward(&JobWorker::planEvaluated, [this](quint64 id, const PlanEvaluationPtr& r) { Q_EMIT planEvaluated(id, r); });
+    connect(worker_, &JobWorker::gridRunEvaluated, this,
+            [this](quint64 id, int index, const CompressionPlan& plan, const PlanEvaluationPtr& r) {
+                if (pending_.count(id)) Q_EMIT gridRunEvaluated(id, index, plan, r);  // the job goes on
+            });
+    forward(&JobWorker::gridEvaluated, [this](quint64 id, int runs) { Q_EMIT gridEvaluated(id, runs); });
     forward(&JobWorker::calibrated,
             [this](quint64 id, const CalibrationPtr& c, const QString& path) { Q_EMIT calibrated(id, c, path); });
     forward(&JobWorker::calibrationSaved, [this](quint64 id, const QString& p) { Q_EMIT calibrationSaved(id, p); });
@@ -120,6 +127,12 @@ quint64 JobController::evaluate(const api::PerplexityRequest& request) {
 quint64 JobController::evaluatePlan(const CompressionPlan& plan, const api::PerplexityRequest& request) {
     const quint64 id = issue(JobKind::EvaluatePlan);
     Q_EMIT requestEvaluatePlan(id, plan, request);
+    return id;
+}
+
+quint64 JobController::evaluateGrid(const PlanList& plans, const api::PerplexityRequest& request) {
+    const quint64 id = issue(JobKind::EvaluateGrid);
+    Q_EMIT requestEvaluateGrid(id, plans, request);
     return id;
 }
 

@@ -28,6 +28,9 @@ public:
     quint64 openModel(const QString& dir, const ComputeOptions& compute);
     quint64 evaluate(const api::PerplexityRequest& request);
     quint64 evaluatePlan(const CompressionPlan& plan, const api::PerplexityRequest& request);
+    /// One job: every plan compressed and evaluated in turn (gridRunEvaluated per run, then
+    /// gridEvaluated). Cancelling keeps the runs already reported.
+    quint64 evaluateGrid(const PlanList& plans, const api::PerplexityRequest& request);
     quint64 calibrate(const api::CalibrationRequest& request);
     /// Loads a calibration file; with `embedded_in`, extracts it there from that session first.
     quint64 loadCalibration(const QString& path, const QString& embedded_in = {});
@@ -53,6 +56,9 @@ Q_SIGNALS:
     void modelOpened(quint64 id, const basislab::gui::ModelInfoPtr& info);
     void evaluated(quint64 id, const basislab::api::PerplexitySnapshot& result);
     void planEvaluated(quint64 id, const basislab::gui::PlanEvaluationPtr& result);
+    void gridRunEvaluated(quint64 id, int index, const basislab::CompressionPlan& plan,
+                          const basislab::gui::PlanEvaluationPtr& result);
+    void gridEvaluated(quint64 id, int runs);
     void calibrated(quint64 id, const basislab::gui::CalibrationPtr& summary, const QString& path);
     void calibrationSaved(quint64 id, const QString& path);
     void sessionSaved(quint64 id, const QString& path);
@@ -68,6 +74,8 @@ Q_SIGNALS:
     void requestOpenModel(quint64 id, const QString& dir, const basislab::ComputeOptions& compute);
     void requestEvaluate(quint64 id, const basislab::api::PerplexityRequest& request);
     void requestEvaluatePlan(quint64 id, const basislab::CompressionPlan& plan,
+                             const basislab::api::PerplexityRequest& request);
+    void requestEvaluateGrid(quint64 id, const basislab::gui::PlanList& plans,
                              const basislab::api::PerplexityRequest& request);
     void requestCalibrate(quint64 id, const basislab::api::CalibrationRequest& request);
     void requestLoadCalibration(quint64 id, const QString& path, const QString& embedded_in);

@@ -66,7 +66,9 @@ void JobPanel::progressed(quint64 id, const JobProgress& p) {
         bar_->setRange(0, 1000);
         bar_->setValue(int(1000 * p.done / p.total));
     }
-    QString text = p.layer >= 0 ? tr("%p% · layer %1 of %2").arg(p.layer + 1).arg(p.layers) : tr("%p%");
+    QString text = p.runs > 0     ? tr("%p% · run %1 of %2").arg(p.run + 1).arg(p.runs)
+                   : p.layer >= 0 ? tr("%p% · layer %1 of %2").arg(p.layer + 1).arg(p.layers)
+                                  : tr("%p%");
     bar_->setFormat(text);
     rate_->setText(formatRate(p.tokens_per_second));
     eta_->setText(p.eta_seconds >= 0 ? tr("ETA %1").arg(formatDuration(p.eta_seconds)) : QStringLiteral("—"));

@@ -14,6 +14,7 @@
 #include <QString>
 
 #include <memory>
+#include <vector>
 
 namespace basislab::gui {
 
@@ -27,14 +28,26 @@ struct JobProgress {
     double tokens_per_second = 0;
     double eta_seconds = -1;
     QString message;
+    int run = -1;  // a grid job: the run in progress (0-based) of `runs`
+    int runs = 0;
 };
 
-enum class JobKind { OpenModel, Evaluate, EvaluatePlan, Calibrate, LoadCalibration, SaveCalibration, SaveSession };
+enum class JobKind {
+    OpenModel,
+    Evaluate,
+    EvaluatePlan,
+    EvaluateGrid,
+    Calibrate,
+    LoadCalibration,
+    SaveCalibration,
+    SaveSession
+};
 
 using ModelInfoPtr = std::shared_ptr<const ModelInfo>;
 using CalibrationPtr = std::shared_ptr<const CalibrationSummary>;
 using PreviewPtr = std::shared_ptr<const api::PlanPreview>;
 using PlanEvaluationPtr = std::shared_ptr<const api::PlanEvaluation>;
+using PlanList = std::vector<CompressionPlan>;
 
 }  // namespace basislab::gui
 
@@ -46,6 +59,7 @@ Q_DECLARE_METATYPE(basislab::gui::PreviewPtr)
 Q_DECLARE_METATYPE(basislab::gui::PlanEvaluationPtr)
 Q_DECLARE_METATYPE(basislab::ComputeOptions)
 Q_DECLARE_METATYPE(basislab::CompressionPlan)
+Q_DECLARE_METATYPE(basislab::gui::PlanList)
 Q_DECLARE_METATYPE(basislab::api::PerplexityRequest)
 Q_DECLARE_METATYPE(basislab::api::PerplexitySnapshot)
 Q_DECLARE_METATYPE(basislab::api::CalibrationRequest)

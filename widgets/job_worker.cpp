@@ -5,6 +5,7 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
 #include <chrono>
 
 namespace basislab::gui {
@@ -94,6 +95,44 @@ void JobWorker::evaluatePlan(quint64 id, const CompressionPlan& plan, const api:
         auto result =
             std::make_shared<const api::PlanEvaluation>(requireModel().evaluate(plan, request, progressFor(id)));
         Q_EMIT planEvaluated(id, result);
+    });
+}
+
+void JobWorker::evaluateGrid(quint64 id, const PlanList& plans, const api::PerplexityRequest& request) {
+    run(id, [&] {
+        api::ModelSession& model = requireModel();
+        using Clock = std::chrono::steady_clock;
+        const auto start = Clock::now();
+        const int runs = int(plans.size());
+        for (int i = 0; i < runs; ++i) {
+            const auto run_start = Clock::now();
+            const double finished_seconds = std::chrono::duration<double>(run_start - start).count();
+            auto last = Clock::time_point{};
+            // The grid's progress: runs done plus the fraction of the current stage; the ETA from the
+            // mean time of the finished runs (the current run's own estimate before the first).
+            const ProgressFn progress = [&, i](const Progress& p) {
+                if (flags_->cancelled(id)) return false;
+                const auto now = Clock::now();
+                if (now - last < kProgressInterval) return true;
+                last = now;
+                JobProgress j = toJobProgress(p);
+                const double within = p.total > 0 ? std::min(0.999, double(p.done) / double(p.total)) : 0.0;
+                j.done = qint64(1000.0 * (i + within));
+                j.total = qint64(1000) * runs;
+                j.layer = -1;
+                j.run = i;
+                j.runs = runs;
+                const double in_run = std::chrono::duration<double>(now - run_start).count();
+                j.eta_seconds = i > 0 ? std::max(0.0, finished_seconds / i * (runs - i) - in_run)
+                                      : (p.eta_seconds >= 0 && runs == 1 ? p.eta_seconds : -1);
+                Q_EMIT this->progress(id, j);
+                return true;
+            };
+            auto result =
+                std::make_shared<const api::PlanEvaluation>(model.evaluate(plans[std::size_t(i)], request, progress));
+            Q_EMIT gridRunEvaluated(id, i, plans[std::size_t(i)], result);
+        }
+        Q_EMIT gridEvaluated(id, runs);
     });
 }
 

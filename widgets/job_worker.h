@@ -40,6 +40,10 @@ public Q_SLOTS:
     void evaluate(quint64 id, const basislab::api::PerplexityRequest& request);
     void evaluatePlan(quint64 id, const basislab::CompressionPlan& plan,
                       const basislab::api::PerplexityRequest& request);
+    /// Compresses and evaluates every plan in turn, reporting each with gridRunEvaluated(), then
+    /// gridEvaluated(); a cancel stops between or inside runs and keeps the finished ones.
+    void evaluateGrid(quint64 id, const basislab::gui::PlanList& plans,
+                      const basislab::api::PerplexityRequest& request);
     void calibrate(quint64 id, const basislab::api::CalibrationRequest& request);
     /// Loads the calibration at `path`; with `embedded_in` set, first extracts it there from that
     /// session file.
@@ -54,6 +58,9 @@ Q_SIGNALS:
     void modelOpened(quint64 id, const basislab::gui::ModelInfoPtr& info);
     void evaluated(quint64 id, const basislab::api::PerplexitySnapshot& result);
     void planEvaluated(quint64 id, const basislab::gui::PlanEvaluationPtr& result);
+    void gridRunEvaluated(quint64 id, int index, const basislab::CompressionPlan& plan,
+                          const basislab::gui::PlanEvaluationPtr& result);
+    void gridEvaluated(quint64 id, int runs);
     /// A calibration was computed (path empty) or loaded from `path`.
     void calibrated(quint64 id, const basislab::gui::CalibrationPtr& summary, const QString& path);
     void calibrationSaved(quint64 id, const QString& path);

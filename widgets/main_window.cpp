@@ -187,6 +187,7 @@ QString MainWindow::jobText(JobKind kind) const {
         case JobKind::OpenModel: return tr("Opening the model…");
         case JobKind::Evaluate: return tr("Evaluating the original model…");
         case JobKind::EvaluatePlan: return tr("Compressing and evaluating…");
+        case JobKind::EvaluateGrid: return tr("Evaluating a grid of plans…");
         case JobKind::Calibrate: return tr("Calibrating…");
         case JobKind::LoadCalibration: return tr("Loading the calibration…");
         case JobKind::SaveCalibration: return tr("Saving the calibration…");

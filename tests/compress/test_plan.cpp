@@ -1,26 +1,17 @@
 // The torch-free plan: parsing and printing of every option, the rank formula, group layout and
 // parameter bookkeeping.
+#include "api/plan_grid.h"
 #include "base/error.h"
 #include "compress/plan.h"
 #include "compress/report.h"
 #include "model/model_info.h"
+#include "test_helpers.h"
 #include "test_paths.h"
 
 #include <QtTest>
 
 using namespace basislab;
 using namespace basislab::test;
-
-namespace {
-QString errorOf(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return {};
-}
-}  // namespace
 
 class TestPlan : public QObject {
     Q_OBJECT
@@ -151,6 +142,43 @@ private Q_SLOTS:
         QVERIFY(!r.groups[0].saves_params);
         QCOMPARE(int(r.warnings.size()), 1);
         QVERIFY(r.achieved_ratio < 0);
+    }
+
+    void planGrids() {
+        CompressionPlan base;  // basis-sharing, r 0.4, n 2, alpha none
+        base.refit = true;
+        const api::PlanGrid g = api::parsePlanGrid(" 0.2,0.4 ", "none, inv-trace,normalised", "1, 2,4", base);
+        QCOMPARE(g.ratios, (std::vector<double>{0.2, 0.4}));
+        QCOMPARE(g.group_sizes, (std::vector<int>{1, 2, 4}));
+        QCOMPARE(int(g.alphas.size()), 3);
+        const std::vector<CompressionPlan> plans = api::gridPlans(base, g);
+        QCOMPARE(int(plans.size()), 2 * (1 + 2 * 3));  // n = 1 once per ratio
+        QCOMPARE(plans[0].groupSize(MatrixType::q), 1);
+        QCOMPARE(plans[0].alpha.text(), std::string("none"));
+        QCOMPARE(plans[1].groupSize(MatrixType::q), 2);
+        QCOMPARE(plans[3].alpha.text(), std::string("normalised"));
+        QCOMPARE(plans[6].groupSize(MatrixType::up), 4);
+        QCOMPARE(plans[7].ratio, 0.4);
+        for (const CompressionPlan& p : plans) {
+            QVERIFY(p.refit);  // the base plan's other settings stay
+            QCOMPARE(p.groupSize(MatrixType::o), 1);  // o is not shared
+        }
+        // Empty fields take the base plan's value; other methods ignore alpha forms and group sizes.
+        const api::PlanGrid empty = api::parsePlanGrid("", "", "", base);
+        QCOMPARE(int(api::gridPlans(base, empty).size()), 1);
+        CompressionPlan svd_llm = base;
+        svd_llm.method = Method::svd_llm;
+        QCOMPARE(int(api::gridPlans(svd_llm, g).size()), 2);
+        // Errors name the field; a group larger than the model is refused with the config.
+        QCOMPARE(errorOf([&] { api::parsePlanGrid("0.2, x", "", "", base); }), QString("ratios: 'x' is not a number"));
+        QCOMPARE(errorOf([&] { api::parsePlanGrid("1", "", "", base); }), QString("ratios: 1 is not in [0, 1)"));
+        QVERIFY(errorOf([&] {
+                    api::parsePlanGrid("", "inv-trac", "", base);
+                }).startsWith("alpha forms: unknown alpha form 'inv-trac'"));
+        QCOMPARE(errorOf([&] { api::parsePlanGrid("", "", "2.5", base); }),
+                 QString("group sizes: '2.5' is not a whole number >= 1"));
+        const LlamaConfig c = LlamaConfig::load(storiesModel() + "/config.json");  // 5 layers
+        QVERIFY(!errorOf([&] { api::gridPlans(base, api::parsePlanGrid("", "", "6", base), &c); }).isEmpty());
     }
 };
 

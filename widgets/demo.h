@@ -12,6 +12,14 @@ namespace basislab::gui::demo {
 /// <exe>/demo/stories260k, and the source tree the program was built from.
 QString modelDir();
 
+/// Whether `dir` holds the bundled demo model, recognised by content wherever the folder is: its
+/// config.json and model.safetensors have the SHA-256 of the bundled files.
+bool isDemoModel(const QString& dir);
+
+/// SHA-256 (hex) of the bundled demo's config.json and model.safetensors.
+extern const char* const kConfigSha256;
+extern const char* const kWeightsSha256;
+
 /// The demo text (TinyStories-valid.txt) as a file on disk. Throws nothing; returns an empty
 /// string when it cannot be written.
 QString textPath();

@@ -64,7 +64,7 @@ void MainWindow::modelOpened(quint64 id, const ModelInfoPtr& info) {
     document_->setModel(pending_dir_, pending_compute_, info);
     AppSettings::addRecentModel(pending_dir_);
     demo_banner_->hide();
-    if (pending_is_demo_) {
+    if (pending_is_demo_ || demo::isDemoModel(pending_dir_)) {  // however it was opened
         const std::string text = demo::textPath().toStdString();
         api::CalibrationRequest calibration = document_->calibrationRequest();
         if (calibration.text_path.empty()) calibration.text_path = text;

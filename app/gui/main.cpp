@@ -55,12 +55,22 @@ int main(int argc, char** argv) {
                                         QStringLiteral("After loading, write a picture of the main window to FILE "
                                                        "(PNG) and exit."),
                                         QStringLiteral("FILE"));
+    const QCommandLineOption calib_text(
+        QStringLiteral("calib-text"),
+        QStringLiteral("Headless: calibrate on the UTF-8 text FILE before writing figures (the demo model "
+                       "calibrates on its bundled text by default)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption calib(
+        QStringLiteral("calib"),
+        QStringLiteral("Headless: load the calibration FILE.h5 (basislab-cli calibrate) before writing "
+                       "figures."),
+        QStringLiteral("FILE.h5"));
     const QCommandLineOption step(QStringLiteral("step"),
                                   QStringLiteral("Show step N (1 model, 2 calibration, 3 compression, 4 evaluation)."),
                                   QStringLiteral("N"));
     const QCommandLineOption language(QStringLiteral("lang"), QStringLiteral("Interface language: en or ko."),
                                       QStringLiteral("CODE"));
-    parser.addOptions({model, session, figures, screenshot, step, language});
+    parser.addOptions({model, session, figures, screenshot, calib_text, calib, step, language});
     QStringList arguments = QApplication::arguments();
     if (!session_file.isEmpty() && !arguments.contains(session_file))
         arguments << QStringLiteral("--session") << session_file;
@@ -85,11 +95,11 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "error: %s\n", qPrintable(window.lastError()));
         return 1;
     }
-    basislab::gui::prepareFigures(window);
-    if (!window.lastError().isEmpty()) {
-        std::fprintf(stderr, "error: %s\n", qPrintable(window.lastError()));
-        return 1;
-    }
+    basislab::gui::HeadlessOptions headless_options;
+    headless_options.calib_text = parser.value(calib_text);
+    headless_options.calib_file = parser.value(calib);
+    headless_options.figures = parser.isSet(figures);
+    if (const int prepared = basislab::gui::prepareFigures(window, headless_options)) return prepared;
     int status = 0;
     if (parser.isSet(figures)) status |= basislab::gui::exportFigures(window, parser.value(figures));
     if (parser.isSet(screenshot)) status |= basislab::gui::writeScreenshot(window, parser.value(screenshot));

@@ -930,6 +930,74 @@
     </message>
 </context>
 <context>
+    <name>basislab::gui::GridBox</name>
+    <message numerus="yes">
+        <source>Grid finished: %n run(s) added to the table</source>
+        <translation>
+            <numerusform>Grid finished: %n run added to the table</numerusform>
+            <numerusform>Grid finished: %n runs added to the table</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Grid failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Grid cancelled; %n finished run(s) kept</source>
+        <translation>
+            <numerusform>Grid cancelled; %n finished run kept</numerusform>
+            <numerusform>Grid cancelled; %n finished runs kept</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ratios:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compression ratios of the grid, comma-separated, each in [0, 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>α forms:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>α forms of the grid, comma-separated (none, inv-trace, inv-fro, inv-max-eig, inv-sqrt-trace, inv-output, normalised, power:p); Basis Sharing only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group sizes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers per shared basis, comma-separated; 1 runs once per ratio (α has no effect)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run Grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compress and evaluate every plan of the grid (the current plan with each ratio, α form and group size) as one job; each run becomes a row of the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>basislab::gui::JobPanel</name>
     <message>
         <source>Cancelled after %1</source>
@@ -981,6 +1049,10 @@
     </message>
     <message>
         <source>Idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%p% · run %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1370,6 +1442,10 @@
     </message>
     <message>
         <source>Saving the session to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluating a grid of plans…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -930,6 +930,71 @@
     </message>
 </context>
 <context>
+    <name>basislab::gui::GridBox</name>
+    <message numerus="yes">
+        <source>Grid finished: %n run(s) added to the table</source>
+        <translation>
+            <numerusform>그리드 완료: 실행 %n개를 표에 추가했습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Grid failed</source>
+        <translation>그리드 실패</translation>
+    </message>
+    <message numerus="yes">
+        <source>Grid cancelled; %n finished run(s) kept</source>
+        <translation>
+            <numerusform>그리드 취소됨: 끝난 실행 %n개는 남깁니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>그리드</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>실행 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>잘못된 입력</translation>
+    </message>
+    <message>
+        <source>Ratios:</source>
+        <translation>압축률:</translation>
+    </message>
+    <message>
+        <source>Compression ratios of the grid, comma-separated, each in [0, 1)</source>
+        <translation>그리드의 압축률 (쉼표로 구분, 각각 [0, 1) 범위)</translation>
+    </message>
+    <message>
+        <source>α forms:</source>
+        <translation>α 형태:</translation>
+    </message>
+    <message>
+        <source>α forms of the grid, comma-separated (none, inv-trace, inv-fro, inv-max-eig, inv-sqrt-trace, inv-output, normalised, power:p); Basis Sharing only</source>
+        <translation>그리드의 α 형태 (쉼표로 구분: none, inv-trace, inv-fro, inv-max-eig, inv-sqrt-trace, inv-output, normalised, power:p); 기저 공유에만 적용</translation>
+    </message>
+    <message>
+        <source>Group sizes:</source>
+        <translation>그룹 크기:</translation>
+    </message>
+    <message>
+        <source>Layers per shared basis, comma-separated; 1 runs once per ratio (α has no effect)</source>
+        <translation>기저 하나를 공유하는 층 수 (쉼표로 구분); 1은 압축률마다 한 번만 실행합니다 (α는 영향이 없음)</translation>
+    </message>
+    <message>
+        <source>Run Grid</source>
+        <translation>그리드 실행</translation>
+    </message>
+    <message>
+        <source>Compress and evaluate every plan of the grid (the current plan with each ratio, α form and group size) as one job; each run becomes a row of the table</source>
+        <translation>그리드의 모든 계획(현재 계획에 각 압축률, α 형태, 그룹 크기를 적용한 것)을 하나의 작업으로 압축하고 평가합니다. 실행마다 표의 한 행이 됩니다</translation>
+    </message>
+</context>
+<context>
     <name>basislab::gui::JobPanel</name>
     <message>
         <source>Cancelled after %1</source>
@@ -982,6 +1047,10 @@
     <message>
         <source>Idle</source>
         <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>%p% · run %1 of %2</source>
+        <translation>%p% · 실행 %2개 중 %1번째</translation>
     </message>
 </context>
 <context>
@@ -1369,6 +1438,10 @@
     <message>
         <source>Saving the session to %1…</source>
         <translation>세션을 %1에 저장하는 중…</translation>
+    </message>
+    <message>
+        <source>Evaluating a grid of plans…</source>
+        <translation>계획 그리드를 평가하는 중…</translation>
     </message>
 </context>
 <context>

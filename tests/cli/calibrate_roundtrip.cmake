@@ -1,4 +1,5 @@
-# basislab-cli calibrate --json, then inspect (table and --csv), on the demo model.
+# basislab-cli calibrate --json, then inspect (table and --csv) of the store it wrote, on the demo model:
+# exact counts, sites and widths, and the integers of every site identical after the round trip.
 # cmake -DCLI=... -DMODEL=... -DTEXT=... -DWORK=... -P calibrate_roundtrip.cmake
 file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}")
@@ -26,6 +27,8 @@ endif()
 if(NOT seconds GREATER 0 OR NOT tps GREATER 0)
   message(FATAL_ERROR "seconds ${seconds} / tokens_per_second ${tps} not positive")
 endif()
+set(site_names attn_in o_in mlp_in down_in)
+set(site_widths 64 64 64 172)  # stories260k: hidden 64, intermediate 172
 math(EXPR last "${n_sites} - 1")
 foreach(i RANGE ${last})
   math(EXPR want_layer "${i} / 4")
@@ -38,9 +41,16 @@ foreach(i RANGE ${last})
       message(FATAL_ERROR "site ${i}: ${key} = ${value}")
     endif()
   endforeach()
-  if(NOT layer EQUAL want_layer OR NOT site_tokens EQUAL 96)
-    message(FATAL_ERROR "site ${i}: layer ${layer}, tokens ${site_tokens}")
+  math(EXPR k "${i} % 4")
+  list(GET site_names ${k} want_site)
+  list(GET site_widths ${k} want_width)
+  string(JSON width GET "${json}" sites ${i} width)
+  string(JSON rank99 GET "${json}" sites ${i} rank_99)
+  if(NOT layer EQUAL want_layer OR NOT site_tokens EQUAL 96 OR NOT site STREQUAL want_site
+     OR NOT width EQUAL want_width OR rank99 LESS 1 OR rank99 GREATER width)
+    message(FATAL_ERROR "site ${i}: layer ${layer}, site ${site}, width ${width}, tokens ${site_tokens}, rank_99 ${rank99}")
   endif()
+  list(APPEND json_rows "${layer},${site},${width},${site_tokens},${rank99}")
 endforeach()
 string(JSON site GET "${json}" sites 19 site)
 if(NOT site STREQUAL "down_in")
@@ -61,6 +71,18 @@ if(NOT n_rows EQUAL 21 OR NOT header MATCHES "^layer,site,width,tokens,trace,fro
    OR NOT last_row MATCHES "^4,down_in,172,96,")
   message(FATAL_ERROR "inspect --csv: ${n_rows} lines (want a header + 20 rows)\n${csv}")
 endif()
+# The store read back gives the integers calibrate reported, row for row.
+foreach(i RANGE ${last})
+  math(EXPR r "${i} + 1")
+  list(GET rows ${r} row)
+  string(REPLACE "," ";" cells "${row}")
+  list(GET cells 0 1 2 3 9 got)
+  string(REPLACE ";" "," got "${got}")
+  list(GET json_rows ${i} want)
+  if(NOT got STREQUAL want)
+    message(FATAL_ERROR "inspect --csv row ${r}: ${got}, calibrate --json: ${want}")
+  endif()
+endforeach()
 
 execute_process(COMMAND "${CLI}" inspect --calib "${out_file}"
                 RESULT_VARIABLE rc OUTPUT_VARIABLE table ERROR_VARIABLE err)

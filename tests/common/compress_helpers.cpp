@@ -9,7 +9,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <random>
 
 namespace basislab::test {
 namespace {
@@ -73,17 +72,6 @@ void writeTinyLlama(const std::string& dir, std::uint64_t seed, int layers) {
     add(tensor_name::finalNorm(), 1 + 0.1 * at::randn({hidden}, generator(++s), opts));
     add(tensor_name::lmHead(), at::randn({vocab, hidden}, generator(++s), opts) / std::sqrt(double(hidden)));
     writeSafetensors(dir + "/model.safetensors", tensors);
-}
-
-TempDir::TempDir() {
-    std::random_device rd;
-    path_ = (std::filesystem::temp_directory_path() / ("basislab-test-" + std::to_string(rd()))).string();
-    std::filesystem::create_directories(path_);
-}
-
-TempDir::~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
 }
 
 }  // namespace basislab::test

@@ -4,6 +4,7 @@
 
 #include "calib/calibration.h"
 #include "model/llama_model.h"
+#include "test_helpers.h"
 
 #include <ATen/ATen.h>
 
@@ -25,16 +26,5 @@ std::shared_ptr<InMemoryCalibration> calibrateInTest(const LlamaModel& model, co
 /// Writes a random Llama folder (config.json + model.safetensors, float32) to `dir`: hidden 32,
 /// intermediate 48, 4 layers, 4 heads (2 kv), vocab 64, untied lm_head, seeded.
 void writeTinyLlama(const std::string& dir, std::uint64_t seed, int layers = 4);
-
-/// A fresh empty temporary folder, removed by the destructor.
-class TempDir {
-public:
-    TempDir();
-    ~TempDir();
-    const std::string& path() const { return path_; }
-
-private:
-    std::string path_;
-};
 
 }  // namespace basislab::test

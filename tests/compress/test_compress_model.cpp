@@ -10,6 +10,7 @@
 #include "compress/preview.h"
 #include "compress_helpers.h"
 #include "eval/perplexity.h"
+#include "tensor_compare.h"
 #include "test_paths.h"
 
 #include <QtTest>
@@ -26,10 +27,6 @@ at::Tensor windows(const std::vector<int>& ids, int n, int len, int offset = 0) 
     for (int i = 0; i < n; ++i)
         for (int j = 0; j < len; ++j) t[i][j] = std::int64_t(ids[std::size_t(offset + i * len + j)]);
     return t;
-}
-
-double relDiff(const at::Tensor& a, const at::Tensor& b) {
-    return (a - b).norm().item<double>() / b.norm().item<double>();
 }
 
 /// W_hat of (layer, type) in the papers' layout (d_in, d_out), float64.
@@ -251,14 +248,7 @@ private Q_SLOTS:
     }
 
     void errorsNameTheCause() {
-        auto message = [&](const std::function<void()>& f) {
-            try {
-                f();
-            } catch (const Error& e) {
-                return QString(e.what());
-            }
-            return QString();
-        };
+        auto message = [](const std::function<void()>& f) { return errorOf(f); };
         const auto ids = readU16(referenceDir() + "/tokens/TinyStories-valid.as_is.tok512.u16");
         const auto no_fisher = calibrateInTest(*model_, windows(ids, 4, 64));
         QVERIFY(message([&] { compress(*model_, *no_fisher, plan(Method::fwsvd, 0.4)); }).contains("--fisher"));

@@ -8,6 +8,7 @@
 #include "eval/perplexity.h"
 #include "model/llama_forward.h"
 #include "model/rescale.h"
+#include "tensor_compare.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <QtTest>
@@ -18,10 +19,6 @@ using namespace basislab::test;
 namespace {
 
 constexpr int kLayers = 4;
-
-double relDiff(const at::Tensor& a, const at::Tensor& b) {
-    return (a - b).norm().item<double>() / b.norm().item<double>();
-}
 
 bool rescaled(MatrixType t) {
     return t == MatrixType::q || t == MatrixType::k || t == MatrixType::v || t == MatrixType::gate ||

@@ -4,6 +4,7 @@
 #include "model/llama_model.h"
 #include "model/safetensors.h"
 #include "safetensors_writer.h"
+#include "test_helpers.h"
 #include "test_paths.h"
 
 #include <QTemporaryDir>
@@ -27,17 +28,6 @@ RawTensor f32(const std::string& name, std::vector<std::int64_t> shape) {
     std::int64_t n = 1;
     for (auto d : shape) n *= d;
     return {name, "F32", shape, floats(std::size_t(n))};
-}
-
-/// The error message of `fn`, or "" when it did not throw basislab::Error.
-template <class F>
-QString errorOf(F&& fn) {
-    try {
-        fn();
-    } catch (const Error& e) {
-        return QString::fromStdString(e.what());
-    }
-    return {};
 }
 
 /// Copies the sharded fixture into `dir` so a case can break it.

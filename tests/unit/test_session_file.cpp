@@ -3,6 +3,7 @@
 #include "api/plan_compare.h"
 #include "api/session_file.h"
 #include "base/error.h"
+#include "test_helpers.h"
 
 #include <H5Cpp.h>
 #include <QDir>
@@ -14,6 +15,7 @@
 
 using namespace basislab;
 using namespace basislab::api;
+using basislab::test::errorOf;
 
 namespace {
 
@@ -125,14 +127,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString text = dir.filePath(QStringLiteral("text.blsession"));
         std::ofstream(text.toStdString()) << "not hdf5";
-        const auto message = [](const std::string& path) {
-            try {
-                readSession(path);
-            } catch (const Error& e) {
-                return std::string(e.what());
-            }
-            return std::string();
-        };
+        const auto message = [](const std::string& path) { return errorOf([&] { readSession(path); }).toStdString(); };
         QVERIFY(message(text.toStdString()).find("not an HDF5 file") != std::string::npos);
         QVERIFY(message(dir.filePath(QStringLiteral("none")).toStdString()).find("does not exist") !=
                 std::string::npos);

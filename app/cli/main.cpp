@@ -16,8 +16,11 @@ const char* kUsage =
     "\n"
     "commands:\n"
     "  info      --model DIR                          architecture, parameters, dtype, memory\n"
-    "  eval      --model DIR --text FILE --window W [--max-windows N] [--json]\n"
-    "                                                 perplexity (protocol in README.md)\n"
+    "  eval      --model DIR --text FILE --window W [--max-windows N]\n"
+    "            [--protocol basislab|basis-sharing|svd-llm] [--json]\n"
+    "                                                 perplexity (protocols in README.md)\n"
+    "  zeroshot  --model DIR --tasks A.jsonl[,B.jsonl...] [--max-length N] [--json]\n"
+    "                                                 zero-shot accuracy, scored as lm-eval 0.4.3\n"
     "  generate  --model DIR --prompt TEXT --max-tokens N [--json]\n"
     "                                                 greedy continuation\n"
     "  calibrate --model DIR --text FILE --windows N --seq-len L --out FILE.h5 [--shuffle-seed S]\n"
@@ -25,12 +28,14 @@ const char* kUsage =
     "                                                 Gram matrices and statistics per layer and site\n"
     "  inspect   --calib FILE.h5 [--csv]              the statistics of a calibration store as a table\n"
     "  compress  --model DIR --calib FILE.h5 --method M --ratio R [--group-size N] [--share q,k,v,gate,up]\n"
-    "            [--alpha FORM] [--refit] [--eval-text FILE --window W [--max-windows K]]\n"
+    "            [--alpha FORM] [--refit] [--eval-text FILE --window W [--max-windows K] [--protocol P]]\n"
+    "            [--zeroshot-tasks A.jsonl,...]\n"
     "            [--out DIR --format factored|dense [--export-dtype F32|F16|BF16] [--force]] [--json]\n"
     "                                                 low-rank compression (docs/compression.md)\n"
     "  sweep     --model DIR --calib FILE.h5 --methods M,... --ratios R,... [--group-sizes N,...]\n"
     "            [--alphas FORM,...] [--share-sets LIST/LIST] [--refit] --eval-text FILE --window W\n"
-    "            [--max-windows K] --out results.csv [--latex table.tex]\n"
+    "            [--max-windows K] [--protocol P] [--zeroshot-tasks A.jsonl,...] --out results.csv\n"
+    "            [--latex table.tex]\n"
     "                                                 a grid of compressions, one CSV row per run\n"
     "  reparametrise --model DIR --out DIR (--scales c_0,c_1,... [--mlp-scales ...] | --seed S [--max-factor F])\n"
     "                                                 the rescaled twin: norms x c_l, q/k/v and gate/up / c_l\n"
@@ -47,7 +52,7 @@ int main(int argc, char** argv) {
     const std::map<std::string, std::function<int(const Argv&)>> commands{
         {"info", runInfo},           {"eval", runEval},       {"generate", runGenerate},
         {"calibrate", runCalibrate}, {"inspect", runInspect}, {"reparametrise", runReparametrise},
-        {"compress", runCompress},   {"sweep", runSweep},
+        {"compress", runCompress},   {"sweep", runSweep},     {"zeroshot", runZeroShot},
     };
     if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
         std::fputs(kUsage, argc < 2 ? stderr : stdout);

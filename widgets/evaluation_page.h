@@ -8,6 +8,7 @@
 
 #include <QWidget>
 
+class QComboBox;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -24,6 +25,7 @@ class JobPanel;
 class PlotView;
 class RunsTableModel;
 class WorkbenchDocument;
+class ZeroShotBox;
 
 class EvaluationPage : public QWidget {
     Q_OBJECT
@@ -58,6 +60,8 @@ private:
     void updateButtons();
     void showRequest();
     void updatePlot();
+    /// The protocol choice's entries (the CLI names, each with a tooltip).
+    void fillProtocols();
     void showTableMenu(const QPoint& pos);
     QVector<int> selectedRows() const;
     void retranslate();
@@ -75,6 +79,9 @@ private:
     QSpinBox* window_;
     QLabel* max_windows_label_;
     QSpinBox* max_windows_;
+    QLabel* protocol_label_;
+    QComboBox* protocol_;
+    ZeroShotBox* zeroshot_;
     QPushButton* run_;
     QPushButton* run_original_;
     JobPanel* panel_;

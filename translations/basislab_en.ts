@@ -666,10 +666,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose a text file to evaluate on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Use as Reference for Δ PPL</source>
         <translation type="unfinished"></translation>
     </message>
@@ -815,6 +811,34 @@
     </message>
     <message>
         <source>Measure the perplexity of the uncompressed model (Ctrl+Alt+E), the reference for the compressed runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original model evaluated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a text file or zero-shot task files to evaluate on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BasisLab&apos;s: [BOS] + W−1 text tokens per window, the remainder dropped, mean over all tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basis Sharing&apos;s: one BOS at the start, windows of W tokens, a last partial window of 2 or more tokens kept, mean over windows of each window&apos;s mean loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVD-LLM&apos;s: one BOS at the start, windows of W tokens, the remainder dropped, mean over all tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the text is cut into windows and the losses averaged (the README explains each)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1705,10 +1729,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Perplexity difference to the reference run (right-click a run to make it the reference)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Mean relative reconstruction error over layers and matrix types</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1718,6 +1738,53 @@
     </message>
     <message>
         <source>Perplexity of compressed models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Mean zero-shot accuracy over the %n task(s) this run scored</source>
+        <translation>
+            <numerusform>Mean zero-shot accuracy over the %n task this run scored</numerusform>
+            <numerusform>Mean zero-shot accuracy over the %n tasks this run scored</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This run did not score %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: acc %2 ± %3 on %4 documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, acc_norm %1 ± %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 acc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean acc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perplexity difference to the reference run (right-click a run to make it the reference); only between runs of the same protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The perplexity protocol: basislab, basis-sharing or svd-llm (see the README)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zero-shot accuracy (%) on %1, scored as lm-evaluation-harness 0.4.3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean zero-shot accuracy (%) over the tasks a run scored</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1796,6 +1863,49 @@
     </message>
     <message>
         <source>Where the open model computes, and the memory this process uses (resident set size)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>basislab::gui::ZeroShotBox</name>
+    <message>
+        <source>Zero-shot Task Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines task files (*.jsonl);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zero-shot Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none: perplexity only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines task files separated by &apos;;&apos; (see the README). Every evaluation also scores them as lm-evaluation-harness 0.4.3 does; their accuracies become columns of the runs table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one or more task files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score no zero-shot tasks</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

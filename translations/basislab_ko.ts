@@ -666,10 +666,6 @@
         <translation>평가</translation>
     </message>
     <message>
-        <source>Choose a text file to evaluate on.</source>
-        <translation>평가할 텍스트 파일을 고르세요.</translation>
-    </message>
-    <message>
         <source>Use as Reference for Δ PPL</source>
         <translation>Δ PPL 기준으로 사용</translation>
     </message>
@@ -816,6 +812,34 @@
     <message>
         <source>Measure the perplexity of the uncompressed model (Ctrl+Alt+E), the reference for the compressed runs</source>
         <translation>압축하지 않은 모델의 퍼플렉서티를 잽니다 (Ctrl+Alt+E). 압축한 실행들의 기준이 됩니다</translation>
+    </message>
+    <message>
+        <source>Original model evaluated</source>
+        <translation>원본 모델을 평가했습니다</translation>
+    </message>
+    <message>
+        <source>Choose a text file or zero-shot task files to evaluate on.</source>
+        <translation>평가할 텍스트 파일이나 제로샷 과제 파일을 고르세요.</translation>
+    </message>
+    <message>
+        <source>BasisLab&apos;s: [BOS] + W−1 text tokens per window, the remainder dropped, mean over all tokens</source>
+        <translation>BasisLab 방식: 창마다 [BOS] + 텍스트 토큰 W−1개, 나머지는 버림, 모든 토큰에 대한 평균</translation>
+    </message>
+    <message>
+        <source>Basis Sharing&apos;s: one BOS at the start, windows of W tokens, a last partial window of 2 or more tokens kept, mean over windows of each window&apos;s mean loss</source>
+        <translation>Basis Sharing 방식: 맨 앞에만 BOS, W 토큰 창, 2토큰 이상인 마지막 부분 창은 유지, 창마다의 평균 손실을 창에 대해 평균</translation>
+    </message>
+    <message>
+        <source>SVD-LLM&apos;s: one BOS at the start, windows of W tokens, the remainder dropped, mean over all tokens</source>
+        <translation>SVD-LLM 방식: 맨 앞에만 BOS, W 토큰 창, 나머지는 버림, 모든 토큰에 대한 평균</translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation>프로토콜:</translation>
+    </message>
+    <message>
+        <source>How the text is cut into windows and the losses averaged (the README explains each)</source>
+        <translation>텍스트를 창으로 나누고 손실을 평균하는 방식 (README에 각각 설명이 있습니다)</translation>
     </message>
 </context>
 <context>
@@ -1699,10 +1723,6 @@
         <translation>기저 하나를 공유하는 행렬 종류와 그 기저를 공유하는 층 수</translation>
     </message>
     <message>
-        <source>Perplexity difference to the reference run (right-click a run to make it the reference)</source>
-        <translation>기준 실행과의 퍼플렉서티 차이 (실행을 오른쪽 클릭해 기준으로 지정)</translation>
-    </message>
-    <message>
         <source>Mean relative reconstruction error over layers and matrix types</source>
         <translation>층과 행렬 종류에 대한 평균 상대 재구성 오차</translation>
     </message>
@@ -1713,6 +1733,52 @@
     <message>
         <source>Perplexity of compressed models.</source>
         <translation>압축한 모델의 퍼플렉서티.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mean zero-shot accuracy over the %n task(s) this run scored</source>
+        <translation>
+            <numerusform>이 실행이 채점한 과제 %n개에 대한 평균 제로샷 정확도</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This run did not score %1</source>
+        <translation>이 실행은 %1을(를) 채점하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>%1: acc %2 ± %3 on %4 documents</source>
+        <translation>%1: acc %2 ± %3 (문서 %4개)</translation>
+    </message>
+    <message>
+        <source>, acc_norm %1 ± %2</source>
+        <translation>, acc_norm %1 ± %2</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>프로토콜</translation>
+    </message>
+    <message>
+        <source>%1 acc</source>
+        <translation>%1 acc</translation>
+    </message>
+    <message>
+        <source>Mean acc</source>
+        <translation>평균 acc</translation>
+    </message>
+    <message>
+        <source>Perplexity difference to the reference run (right-click a run to make it the reference); only between runs of the same protocol</source>
+        <translation>기준 실행과의 퍼플렉서티 차이 (실행을 오른쪽 클릭해 기준으로 지정). 같은 프로토콜의 실행끼리만 비교합니다</translation>
+    </message>
+    <message>
+        <source>The perplexity protocol: basislab, basis-sharing or svd-llm (see the README)</source>
+        <translation>퍼플렉서티 프로토콜: basislab, basis-sharing 또는 svd-llm (README 참고)</translation>
+    </message>
+    <message>
+        <source>Zero-shot accuracy (%) on %1, scored as lm-evaluation-harness 0.4.3</source>
+        <translation>%1의 제로샷 정확도 (%), lm-evaluation-harness 0.4.3 방식으로 채점</translation>
+    </message>
+    <message>
+        <source>Mean zero-shot accuracy (%) over the tasks a run scored</source>
+        <translation>실행이 채점한 과제에 대한 평균 제로샷 정확도 (%)</translation>
     </message>
 </context>
 <context>
@@ -1791,6 +1857,49 @@
     <message>
         <source>Where the open model computes, and the memory this process uses (resident set size)</source>
         <translation>열린 모델이 계산하는 곳과 이 프로세스가 쓰는 메모리 (상주 메모리 크기)</translation>
+    </message>
+</context>
+<context>
+    <name>basislab::gui::ZeroShotBox</name>
+    <message>
+        <source>Zero-shot Task Files</source>
+        <translation>제로샷 과제 파일</translation>
+    </message>
+    <message>
+        <source>JSON Lines task files (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines 과제 파일 (*.jsonl);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Zero-shot Accuracy</source>
+        <translation>제로샷 정확도</translation>
+    </message>
+    <message>
+        <source>Tasks:</source>
+        <translation>과제:</translation>
+    </message>
+    <message>
+        <source>none: perplexity only</source>
+        <translation>없음: 퍼플렉서티만</translation>
+    </message>
+    <message>
+        <source>JSON Lines task files separated by &apos;;&apos; (see the README). Every evaluation also scores them as lm-evaluation-harness 0.4.3 does; their accuracies become columns of the runs table</source>
+        <translation>';'로 구분한 JSON Lines 과제 파일 (README 참고). 모든 평가가 이 과제도 lm-evaluation-harness 0.4.3과 같은 방식으로 채점하며, 그 정확도는 실행 표의 열이 됩니다</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>Choose one or more task files</source>
+        <translation>과제 파일을 하나 이상 고릅니다</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>Score no zero-shot tasks</source>
+        <translation>제로샷 과제를 채점하지 않습니다</translation>
     </message>
 </context>
 </TS>

@@ -10,7 +10,9 @@
 #include "runs_table_model.h"
 #include "text_format.h"
 #include "workbench_document.h"
+#include "zeroshot_box.h"
 
+#include <QComboBox>
 #include <QDateTime>
 #include <QDir>
 #include <QEvent>
@@ -28,6 +30,9 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
 
 namespace basislab::gui {
 
@@ -47,6 +52,11 @@ EvaluationPage::EvaluationPage(WorkbenchDocument* document, JobController* jobs,
     max_windows_ = new QSpinBox;
     max_windows_->setObjectName(QStringLiteral("evaluationMaxWindowsSpin"));
     max_windows_->setRange(0, 1000000);
+    protocol_label_ = new QLabel;
+    protocol_ = new QComboBox;
+    protocol_->setObjectName(QStringLiteral("evaluationProtocolCombo"));
+    for (PerplexityProtocol p : kPerplexityProtocols) protocol_->addItem(QString::fromLatin1(name(p)), int(p));
+    zeroshot_ = new ZeroShotBox;
     run_ = new QPushButton(QIcon(QStringLiteral(":/icons/run.svg")), QString());
     run_->setObjectName(QStringLiteral("evaluatePlanButton"));
     run_original_ = new QPushButton(QIcon(QStringLiteral(":/icons/run.svg")), QString());
@@ -65,7 +75,9 @@ EvaluationPage::EvaluationPage(WorkbenchDocument* document, JobController* jobs,
     grid->addWidget(max_windows_, 1, 3);
     grid->addWidget(run_original_, 1, 4, Qt::AlignRight);
     grid->addWidget(run_, 1, 5);
-    grid->addWidget(panel_, 2, 0, 1, 6);
+    grid->addWidget(protocol_label_, 2, 0);
+    grid->addWidget(protocol_, 2, 1, 1, 3);
+    grid->addWidget(panel_, 3, 0, 1, 6);
     grid->setColumnStretch(4, 1);
 
     model_ = new RunsTableModel(document_, this);
@@ -110,6 +122,7 @@ EvaluationPage::EvaluationPage(WorkbenchDocument* document, JobController* jobs,
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(settings_box_);
+    layout->addWidget(zeroshot_);
     layout->addWidget(grid_);
     layout->addWidget(splitter_, 1);
 
@@ -122,6 +135,8 @@ EvaluationPage::EvaluationPage(WorkbenchDocument* document, JobController* jobs,
     connect(text_, &QLineEdit::editingFinished, this, &EvaluationPage::requestEdited);
     connect(window_, &QSpinBox::valueChanged, this, &EvaluationPage::requestEdited);
     connect(max_windows_, &QSpinBox::valueChanged, this, &EvaluationPage::requestEdited);
+    connect(protocol_, &QComboBox::currentIndexChanged, this, &EvaluationPage::requestEdited);
+    connect(zeroshot_, &ZeroShotBox::tasksEdited, this, &EvaluationPage::requestEdited);
     connect(export_csv_, &QPushButton::clicked, this, &EvaluationPage::exportCsv);
     connect(export_latex_, &QPushButton::clicked, this, &EvaluationPage::exportLatex);
     connect(remove_, &QPushButton::clicked, this, [this] { document_->removeRuns(selectedRows()); });
@@ -140,10 +155,12 @@ EvaluationPage::EvaluationPage(WorkbenchDocument* document, JobController* jobs,
         run.ppl = r.ppl;
         run.seconds = r.seconds;
         run.windows = r.windows;
-        addRun(run, tr("Original model: perplexity %1 on %2 windows (%3 s)")
-                        .arg(r.ppl, 0, 'f', 3)
-                        .arg(r.windows)
-                        .arg(r.seconds, 0, 'f', 1));
+        run.zeroshot = r.zeroshot;
+        addRun(run, std::isfinite(r.ppl) ? tr("Original model: perplexity %1 on %2 windows (%3 s)")
+                                               .arg(r.ppl, 0, 'f', 3)
+                                               .arg(r.windows)
+                                               .arg(r.seconds, 0, 'f', 1)
+                                         : tr("Original model evaluated"));
     });
     connect(jobs_, &JobController::planEvaluated, this, [this](quint64 id, const PlanEvaluationPtr& e) {
         if (id != pending_) return;
@@ -157,6 +174,7 @@ EvaluationPage::EvaluationPage(WorkbenchDocument* document, JobController* jobs,
         if (!e->report.layers.empty()) run.error = sum / double(e->report.layers.size());
         run.seconds = e->report.seconds + e->perplexity.seconds;
         run.windows = e->perplexity.windows;
+        run.zeroshot = e->perplexity.zeroshot;
         addRun(run, tr("%1 at %2: perplexity %3 (%4 s)")
                         .arg(methodLabel(run.plan.method), formatPercent(run.achieved_ratio))
                         .arg(run.ppl, 0, 'f', 3)
@@ -175,10 +193,14 @@ EvaluationPage::EvaluationPage(WorkbenchDocument* document, JobController* jobs,
 
 void EvaluationPage::showRequest() {
     const api::PerplexityRequest& r = document_->evaluationRequest();
-    const QSignalBlocker b1(window_), b2(max_windows_);
+    const QSignalBlocker b1(window_), b2(max_windows_), b3(protocol_);
     text_->setText(QString::fromStdString(r.text_path));
     window_->setValue(r.window);
     max_windows_->setValue(r.max_windows < 0 ? 0 : int(r.max_windows));
+    protocol_->setCurrentIndex(std::max(0, protocol_->findData(int(r.protocol))));
+    QStringList tasks;
+    for (const std::string& t : r.zeroshot_tasks) tasks << QString::fromStdString(t);
+    zeroshot_->setTasks(tasks);
 }
 
 void EvaluationPage::requestEdited() {
@@ -186,6 +208,8 @@ void EvaluationPage::requestEdited() {
     r.text_path = text_->text().toStdString();
     r.window = window_->value();
     r.max_windows = max_windows_->value() == 0 ? -1 : max_windows_->value();
+    r.protocol = PerplexityProtocol(protocol_->currentData().toInt());
+    for (const QString& t : zeroshot_->tasks()) r.zeroshot_tasks.push_back(t.toStdString());
     document_->setEvaluationRequest(r);
 }
 
@@ -202,8 +226,8 @@ void EvaluationPage::browseText() {
 bool EvaluationPage::readyToEvaluate() {
     requestEdited();
     if (!document_->modelInfo() || jobs_->busy()) return false;
-    if (document_->evaluationRequest().text_path.empty()) {
-        Q_EMIT failed(tr("Evaluation"), tr("Choose a text file to evaluate on."));
+    if (document_->evaluationRequest().text_path.empty() && document_->evaluationRequest().zeroshot_tasks.empty()) {
+        Q_EMIT failed(tr("Evaluation"), tr("Choose a text file or zero-shot task files to evaluate on."));
         return false;
     }
     submitted_ = document_->evaluationRequest();
@@ -235,6 +259,7 @@ void EvaluationPage::evaluateGrid() {
 void EvaluationPage::addRun(api::RunRecord run, const QString& summary) {
     run.text_path = submitted_.text_path;
     run.window = submitted_.window;
+    run.protocol = submitted_.protocol;
     run.device = document_->compute().device;
     run.dtype = document_->compute().dtype;
     run.finished_at = QDateTime::currentDateTime().toString(Qt::ISODate).toStdString();
@@ -275,11 +300,14 @@ void EvaluationPage::updatePlot() {
     data.log_y = true;
     QMap<QString, int> series_of;
     for (const api::RunRecord& run : document_->runs()) {
+        if (!std::isfinite(run.ppl)) continue;  // a zero-shot-only run
         QString name = runMethodLabel(run);
         if (run.compressed && run.plan.method == Method::basis_sharing)
             name += QStringLiteral(", n = %1, α: ").arg(QString::fromStdString(groupSizeText(run.plan))) +
                     alphaLabel(run.plan.alpha);
         if (run.compressed && run.plan.refit) name += tr(", refit");
+        if (run.protocol != PerplexityProtocol::basislab)
+            name += QStringLiteral(" [%1]").arg(QString::fromLatin1(basislab::name(run.protocol)));
         if (!series_of.contains(name)) {
             series_of[name] = int(data.series.size());
             PlotSeries s;
@@ -292,6 +320,15 @@ void EvaluationPage::updatePlot() {
         s.y.append(run.ppl);
     }
     plot_->setData(data);
+}
+
+void EvaluationPage::fillProtocols() {
+    const QString tips[] = {
+        tr("BasisLab's: [BOS] + W−1 text tokens per window, the remainder dropped, mean over all tokens"),
+        tr("Basis Sharing's: one BOS at the start, windows of W tokens, a last partial window of 2 or more "
+           "tokens kept, mean over windows of each window's mean loss"),
+        tr("SVD-LLM's: one BOS at the start, windows of W tokens, the remainder dropped, mean over all tokens")};
+    for (int i = 0; i < protocol_->count(); ++i) protocol_->setItemData(i, tips[i], Qt::ToolTipRole);
 }
 
 void EvaluationPage::exportTable(const QString& title, const QString& file_name, const QString& filter,
@@ -331,6 +368,9 @@ void EvaluationPage::retranslate() {
     max_windows_label_->setText(tr("Max windows:"));
     max_windows_->setSpecialValueText(tr("all"));
     max_windows_->setToolTip(tr("Evaluate only the first N windows (all: the whole text)"));
+    protocol_label_->setText(tr("Protocol:"));
+    protocol_->setToolTip(tr("How the text is cut into windows and the losses averaged (the README explains each)"));
+    fillProtocols();
     run_->setText(tr("Evaluate Plan"));
     run_->setToolTip(
         tr("Compress the model with the current plan and measure its perplexity on the worker thread "

@@ -8,6 +8,7 @@
 
 #include <QWidget>
 
+class QComboBox;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -25,6 +26,7 @@ class JobPanel;
 class PlotView;
 class RunsTableModel;
 class WorkbenchDocument;
+class ZeroShotBox;
 
 class EvaluationPage : public QWidget {
     Q_OBJECT
@@ -62,6 +64,8 @@ private:
     void updateButtons();
     void showRequest();
     void updatePlot();
+    /// The protocol choice's entries (the CLI names, each with a tooltip).
+    void fillProtocols();
     void showTableMenu(const QPoint& pos);
     QVector<int> selectedRows() const;
     void retranslate();
@@ -79,6 +83,9 @@ private:
     QSpinBox* window_;
     QLabel* max_windows_label_;
     QSpinBox* max_windows_;
+    QLabel* protocol_label_;
+    QComboBox* protocol_;
+    ZeroShotBox* zeroshot_;
     QPushButton* run_;
     QPushButton* run_original_;
     JobPanel* panel_;

@@ -44,17 +44,65 @@ QString fixed(double v, int decimals) {
     return std::isfinite(v) ? QString::number(v, 'f', decimals) : QString();
 }
 
+QString full(double v) {
+    return std::isfinite(v) ? QString::number(v, 'g', 17) : QString();
+}
+
+const ZeroShotTaskResult* taskOf(const api::RunRecord& run, const QString& task) {
+    for (const ZeroShotTaskResult& t : run.zeroshot)
+        if (QString::fromStdString(t.task) == task) return &t;
+    return nullptr;
+}
+
 }  // namespace
 
 RunsTableModel::RunsTableModel(WorkbenchDocument* document, QObject* parent)
     : QAbstractTableModel(parent), document_(document) {
     connect(document_, &WorkbenchDocument::runsChanged, this, &RunsTableModel::reload);
+    reload();  // the zero-shot columns of runs already there
 }
 
 void RunsTableModel::reload() {
     beginResetModel();
     if (reference_ >= document_->runs().size()) reference_ = -1;
+    tasks_.clear();
+    for (const api::RunRecord& run : document_->runs())
+        for (const ZeroShotTaskResult& t : run.zeroshot)
+            if (!tasks_.contains(QString::fromStdString(t.task))) tasks_ << QString::fromStdString(t.task);
     endResetModel();
+}
+
+double RunsTableModel::zeroShotValue(const api::RunRecord& run, int column) const {
+    const int i = column - Count;
+    if (i < 0 || i > tasks_.size()) return NAN;
+    if (i == tasks_.size()) return run.zeroshot.empty() ? NAN : meanAccuracy(run.zeroshot);
+    const ZeroShotTaskResult* t = taskOf(run, tasks_[i]);
+    return t ? t->acc : NAN;
+}
+
+QVariant RunsTableModel::zeroShotDisplay(const api::RunRecord& run, int column) const {
+    const double v = zeroShotValue(run, column);
+    return std::isfinite(v) ? QLocale().toString(100.0 * v, 'f', 1) : QStringLiteral("—");
+}
+
+QString RunsTableModel::zeroShotTip(const api::RunRecord& run, int column) const {
+    const int i = column - Count;
+    if (i == tasks_.size())
+        return tr("Mean zero-shot accuracy over the %n task(s) this run scored", nullptr, int(run.zeroshot.size()));
+    const ZeroShotTaskResult* t = taskOf(run, tasks_[i]);
+    if (!t) return tr("This run did not score %1").arg(tasks_[i]);
+    QString tip = tr("%1: acc %2 ± %3 on %4 documents")
+                      .arg(tasks_[i], fixed(t->acc, 4), fixed(t->acc_stderr, 4))
+                      .arg(t->documents);
+    if (std::isfinite(t->acc_norm))
+        tip += tr(", acc_norm %1 ± %2").arg(fixed(t->acc_norm, 4), fixed(t->acc_norm_stderr, 4));
+    return tip;
+}
+
+bool RunsTableModel::hasDelta(const api::RunRecord& run) const {
+    if (reference_ < 0) return false;
+    const api::RunRecord& ref = document_->runs()[reference_];
+    return ref.protocol == run.protocol && std::isfinite(ref.ppl) && std::isfinite(run.ppl);
 }
 
 int RunsTableModel::rowCount(const QModelIndex& parent) const {
@@ -62,17 +110,17 @@ int RunsTableModel::rowCount(const QModelIndex& parent) const {
 }
 
 int RunsTableModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : Count;
+    return parent.isValid() ? 0 : Count + int(tasks_.size()) + (tasks_.isEmpty() ? 0 : 1);
 }
 
 void RunsTableModel::retranslate() {
-    Q_EMIT headerDataChanged(Qt::Horizontal, 0, Count - 1);
-    if (rowCount() > 0) Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, Count - 1));
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
+    if (rowCount() > 0) Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
 }
 
 void RunsTableModel::setReference(int row) {
     reference_ = row >= 0 && row < rowCount() ? row : -1;
-    Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, Count - 1));
+    Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
 }
 
 QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
@@ -83,7 +131,7 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
         case SortRole: return sortValue(run, index.row(), index.column());
         case Qt::TextAlignmentRole:
             return index.column() == Method || index.column() == Groups || index.column() == Alpha ||
-                           index.column() == Text
+                           index.column() == Text || index.column() == Protocol
                        ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
                        : QVariant(Qt::AlignRight | Qt::AlignVCenter);
         case Qt::FontRole:
@@ -94,6 +142,7 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
             }
             return {};
         case Qt::ToolTipRole:
+            if (index.column() >= Count) return zeroShotTip(run, index.column());
             return tr("%1, window %2 × %3 windows, %4 (%5), finished %6")
                 .arg(QString::fromStdString(run.text_path))
                 .arg(run.window)
@@ -117,9 +166,9 @@ QVariant RunsTableModel::display(const api::RunRecord& run, int row, int column)
             return run.compressed && run.plan.method == basislab::Method::basis_sharing ? alphaLabel(run.plan.alpha)
                                                                                         : none;
         case Refit: return run.compressed ? (run.plan.refit ? tr("yes") : tr("no")) : none;
-        case Ppl: return locale.toString(run.ppl, 'f', 3);
+        case Ppl: return std::isfinite(run.ppl) ? locale.toString(run.ppl, 'f', 3) : none;
         case DeltaPpl: {
-            if (reference_ < 0) return none;
+            if (!hasDelta(run)) return none;  // no reference, another protocol, or no perplexity
             const double ref = document_->runs()[reference_].ppl;
             return QStringLiteral("%1 (%2)").arg(locale.toString(run.ppl - ref, 'f', 3),
                                                  formatPercent((run.ppl - ref) / ref));
@@ -127,7 +176,8 @@ QVariant RunsTableModel::display(const api::RunRecord& run, int row, int column)
         case Error: return std::isfinite(run.error) ? locale.toString(run.error, 'f', 4) : none;
         case Seconds: return formatDuration(run.seconds);
         case Text: return QFileInfo(QString::fromStdString(run.text_path)).fileName();
-        default: return {};
+        case Protocol: return std::isfinite(run.ppl) ? QString::fromLatin1(name(run.protocol)) : none;
+        default: return column > Protocol ? zeroShotDisplay(run, column) : QVariant();
     }
 }
 
@@ -136,11 +186,16 @@ QVariant RunsTableModel::sortValue(const api::RunRecord& run, int row, int colum
         case Index: return row;
         case Ratio: return run.plan.ratio;
         case Achieved: return run.achieved_ratio;
-        case Ppl: return run.ppl;
-        case DeltaPpl: return reference_ < 0 ? 0.0 : run.ppl - document_->runs()[reference_].ppl;
+        case Ppl: return std::isfinite(run.ppl) ? run.ppl : -1.0;
+        case DeltaPpl: return hasDelta(run) ? run.ppl - document_->runs()[reference_].ppl : 0.0;
         case Error: return std::isfinite(run.error) ? run.error : -1.0;
         case Seconds: return run.seconds;
-        default: return display(run, row, column);
+        default:
+            if (column >= Count) {
+                const double v = zeroShotValue(run, column);
+                return std::isfinite(v) ? v : -1.0;
+            }
+            return display(run, row, column);
     }
 }
 
@@ -160,7 +215,10 @@ QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, in
             case Error: return tr("Error");
             case Seconds: return tr("Time");
             case Text: return tr("Text");
+            case Protocol: return tr("Protocol");
         }
+        if (section >= Count && section - Count < tasks_.size()) return tr("%1 acc").arg(tasks_[section - Count]);
+        if (section >= Count) return tr("Mean acc");
     }
     if (role == Qt::ToolTipRole) {
         switch (section) {
@@ -168,10 +226,18 @@ QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, in
             case Achieved: return tr("Compression ratio the plan actually reached");
             case Groups: return tr("Matrix types that share one basis, and how many layers share it");
             case DeltaPpl:
-                return tr("Perplexity difference to the reference run (right-click a run to make it the reference)");
+                return tr(
+                    "Perplexity difference to the reference run (right-click a run to make it the reference); "
+                    "only between runs of the same protocol");
+            case Protocol: return tr("The perplexity protocol: basislab, basis-sharing or svd-llm (see the README)");
             case Error: return tr("Mean relative reconstruction error over layers and matrix types");
             case Seconds: return tr("Wall time of the evaluation");
-            default: return {};
+            default:
+                if (section >= Count && section - Count < tasks_.size())
+                    return tr("Zero-shot accuracy (%) on %1, scored as lm-evaluation-harness 0.4.3")
+                        .arg(tasks_[section - Count]);
+                if (section >= Count) return tr("Mean zero-shot accuracy (%) over the tasks a run scored");
+                return {};
         }
     }
     return {};
@@ -181,7 +247,14 @@ QString RunsTableModel::toCsv() const {
     QString out;
     QTextStream csv(&out);
     csv << "run,method,ratio,achieved_ratio,groups,alpha,refit,ppl,error,params,seconds,text,window,windows,device,"
-           "dtype,finished_at\n";
+           "dtype,finished_at,protocol";
+    for (QString task : tasks_) {
+        task = task.replace(QLatin1Char(','), QLatin1Char('_'));
+        csv << ",zeroshot_" << task << "_acc,zeroshot_" << task << "_acc_stderr,zeroshot_" << task
+            << "_acc_norm,zeroshot_" << task << "_acc_norm_stderr";
+    }
+    if (!tasks_.isEmpty()) csv << ",zeroshot_mean_acc";
+    csv << '\n';
     const auto& runs = document_->runs();
     for (int i = 0; i < runs.size(); ++i) {
         const api::RunRecord& r = runs[i];
@@ -192,7 +265,7 @@ QString RunsTableModel::toCsv() const {
                       r.compressed ? csvField(groupsText(r.plan)) : QString(),
                       r.compressed ? csvField(QString::fromStdString(r.plan.alpha.text())) : QString(),
                       r.compressed ? QString::number(int(r.plan.refit)) : QString(),
-                      QString::number(r.ppl, 'g', 17),
+                      full(r.ppl),
                       std::isfinite(r.error) ? QString::number(r.error, 'g', 17) : QString(),
                       QString::number(r.params),
                       QString::number(r.seconds, 'g', 6),
@@ -201,7 +274,14 @@ QString RunsTableModel::toCsv() const {
                       QString::number(r.windows),
                       csvField(QString::fromStdString(r.device)),
                       csvField(QString::fromStdString(r.dtype)),
-                      csvField(QString::fromStdString(r.finished_at))};
+                      csvField(QString::fromStdString(r.finished_at)),
+                      QString::fromLatin1(name(r.protocol))};
+        for (const QString& task : tasks_) {
+            const ZeroShotTaskResult* t = taskOf(r, task);
+            f << (t ? full(t->acc) : QString()) << (t ? full(t->acc_stderr) : QString())
+              << (t ? full(t->acc_norm) : QString()) << (t ? full(t->acc_norm_stderr) : QString());
+        }
+        if (!tasks_.isEmpty()) f << (r.zeroshot.empty() ? QString() : full(meanAccuracy(r.zeroshot)));
         csv << f.join(QLatin1Char(',')) << '\n';
     }
     return out;
@@ -211,17 +291,26 @@ QString RunsTableModel::toLatex() const {
     QString out;
     QTextStream tex(&out);
     tex << "% Generated by BasisLab; needs \\usepackage{booktabs}\n"
-        << "\\begin{table}[t]\n\\centering\n\\begin{tabular}{lrlllrr}\n\\toprule\n"
+        << "\\begin{table}[t]\n\\centering\n\\begin{tabular}{lrlllrr"
+        << QString(tasks_.isEmpty() ? 0 : tasks_.size() + 1, QLatin1Char('r')) << "}\n\\toprule\n"
         << latexEscape(tr("Method")) << " & " << latexEscape(tr("Ratio")) << " & " << latexEscape(tr("Groups")) << " & "
         << latexEscape(tr("α form")) << " & " << latexEscape(tr("Refit")) << " & " << latexEscape(tr("PPL")) << " & "
-        << latexEscape(tr("Error")) << " \\\\\n\\midrule\n";
+        << latexEscape(tr("Error"));
+    for (int c = Count; c < columnCount(); ++c)
+        tex << " & " << latexEscape(headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
+    tex << " \\\\\n\\midrule\n";
     for (const api::RunRecord& r : document_->runs()) {
         const int row = 0;  // only the index column depends on it
         tex << latexEscape(runMethodLabel(r)) << " & " << fixed(100.0 * r.achieved_ratio, 1) << "\\% & "
             << latexEscape(display(r, row, Groups).toString()) << " & "
             << latexEscape(display(r, row, Alpha).toString()) << " & " << latexEscape(display(r, row, Refit).toString())
-            << " & " << fixed(r.ppl, 2) << " & " << (std::isfinite(r.error) ? fixed(r.error, 4) : QStringLiteral("--"))
-            << " \\\\\n";
+            << " & " << (std::isfinite(r.ppl) ? fixed(r.ppl, 2) : QStringLiteral("--")) << " & "
+            << (std::isfinite(r.error) ? fixed(r.error, 4) : QStringLiteral("--"));
+        for (int c = Count; c < columnCount(); ++c) {
+            const double v = zeroShotValue(r, c);
+            tex << " & " << (std::isfinite(v) ? fixed(100.0 * v, 1) : QStringLiteral("--"));
+        }
+        tex << " \\\\\n";
     }
     tex << "\\bottomrule\n\\end{tabular}\n\\caption{" << latexEscape(tr("Perplexity of compressed models."))
         << "}\n\\end{table}\n";

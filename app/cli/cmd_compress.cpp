@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "common.h"
 #include "compress_args.h"
+#include "eval_args.h"
 
 #include "base/error.h"
 #include "calib/store.h"
@@ -9,6 +10,7 @@
 #include "compress/compressed_tensors.h"
 #include "compress/export.h"
 #include "eval/perplexity.h"
+#include "eval/zeroshot.h"
 #include "model/fingerprint.h"
 
 #include <nlohmann/json.hpp>
@@ -45,12 +47,16 @@ void printReport(const CompressionReport& r) {
 int runCompress(const Argv& argv) {
     const Args args(
         argv, merge({"json", "quiet", "force"}, planFlagNames()),
-        merge(merge({"model", "calib", "eval-text", "window", "max-windows", "out", "format", "export-dtype"},
-                    planOptionNames()),
+        merge(merge(merge({"model", "calib", "eval-text", "zeroshot-tasks", "out", "format", "export-dtype"},
+                          planOptionNames()),
+                    perplexityOptionNames()),
               computeOptionNames()));
     const CompressionPlan plan = planFromArgs(args);
     const CompressOptions options = compressOptionsFromArgs(args);
     if (args.has("eval-text") != args.has("window")) throw Error("--eval-text and --window go together");
+    if (args.has("protocol") && !args.has("eval-text")) throw Error("--protocol needs --eval-text");
+    const std::vector<std::string> tasks =
+        args.has("zeroshot-tasks") ? taskPathsFromArgs(args, "zeroshot-tasks") : std::vector<std::string>{};
     if (args.has("format") && !args.has("out")) throw Error("--format needs --out DIR");
     ExportOptions export_options;
     if (args.has("out")) {
@@ -70,16 +76,24 @@ int runCompress(const Argv& argv) {
     const CompressedModel compressed = compress(*model, *calibration, plan, options, stderrProgress(quiet));
 
     json extra = json::object();
+    ProjectionOverrides overrides;  // only when something is evaluated
+    if (args.has("eval-text") || !tasks.empty()) overrides = overridesOf(compressed, *model);
     if (args.has("eval-text")) {
-        PerplexityOptions po;
-        po.window = int(args.requireInt("window"));
-        po.max_windows = args.getInt("max-windows", -1);
-        if (args.has("max-windows") && po.max_windows <= 0) throw Error("--max-windows must be positive");
-        const ProjectionOverrides overrides = overridesOf(compressed, *model);
+        const PerplexityOptions po = perplexityOptionsFromArgs(args);
         const PerplexityResult r =
             perplexityOfFile(*model, args.require("eval-text"), po, stderrProgress(quiet), &overrides);
-        extra = {{"ppl", r.ppl},         {"nll", r.nll},        {"scored_tokens", r.scored_tokens},
-                 {"windows", r.windows}, {"window", po.window}, {"eval_seconds", r.seconds}};
+        extra = {{"ppl", r.ppl},
+                 {"protocol", name(r.protocol)},
+                 {"nll", r.nll},
+                 {"scored_tokens", r.scored_tokens},
+                 {"windows", r.windows},
+                 {"window", po.window},
+                 {"eval_seconds", r.seconds}};
+    }
+    std::vector<ZeroShotTaskResult> zeroshot;
+    if (!tasks.empty()) {
+        zeroshot = zeroShotResults(zeroShot(*model, tasks, {}, stderrProgress(quiet), &overrides));
+        extra["zeroshot"] = zeroShotJson(zeroshot);
     }
     if (args.has("out")) {
         exportCompressed(*model, compressed, args.require("out"), export_options, stderrProgress(quiet));
@@ -95,8 +109,10 @@ int runCompress(const Argv& argv) {
     } else {
         printReport(compressed.report);
         if (extra.contains("ppl"))
-            std::printf("perplexity  %.6f (%lld windows of %d)\n", extra["ppl"].get<double>(),
-                        extra["windows"].get<long long>(), extra["window"].get<int>());
+            std::printf("perplexity  %.6f (protocol %s, %lld windows of %d)\n", extra["ppl"].get<double>(),
+                        extra["protocol"].get<std::string>().c_str(), extra["windows"].get<long long>(),
+                        extra["window"].get<int>());
+        if (!zeroshot.empty()) printZeroShot(zeroshot);
         if (extra.contains("out"))
             std::printf("written     %s (%s)\n", extra["out"].get<std::string>().c_str(),
                         extra["format"].get<std::string>().c_str());

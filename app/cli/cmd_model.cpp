@@ -1,6 +1,7 @@
 // info, eval, generate: the foundation commands.
 #include "commands.h"
 #include "common.h"
+#include "eval_args.h"
 
 #include "base/error.h"
 #include "compress/factored_model.h"
@@ -46,17 +47,16 @@ int runInfo(const Argv& argv) {
 }
 
 int runEval(const Argv& argv) {
-    const Args args(argv, {"json", "quiet"}, merge({"model", "text", "window", "max-windows"}, computeOptionNames()));
+    const Args args(argv, {"json", "quiet"},
+                    merge(merge({"model", "text"}, perplexityOptionNames()), computeOptionNames()));
+    const PerplexityOptions po = perplexityOptionsFromArgs(args);
     ModelOptions mo;
     mo.compute = computeOptions(args);
     const auto model = openModelFolder(args.require("model"), mo);  // dense, or a factored export
-    PerplexityOptions po;
-    po.window = int(args.requireInt("window"));
-    po.max_windows = args.getInt("max-windows", -1);
-    if (args.has("max-windows") && po.max_windows <= 0) throw Error("--max-windows must be positive");
     const PerplexityResult r = perplexityOfFile(*model, args.require("text"), po, stderrProgress(args.flag("quiet")));
     if (args.flag("json")) {
         std::cout << json{{"ppl", r.ppl},
+                          {"protocol", name(r.protocol)},
                           {"nll", r.nll},
                           {"mean_nll", r.nll / double(r.scored_tokens)},
                           {"scored_tokens", r.scored_tokens},
@@ -70,8 +70,9 @@ int runEval(const Argv& argv) {
                          .dump(2)
                   << "\n";
     } else {
-        std::printf("perplexity %.6f  (%lld windows of %d, %lld scored tokens, mean NLL %.6f)\n", r.ppl,
-                    (long long)r.windows, po.window, (long long)r.scored_tokens, r.nll / double(r.scored_tokens));
+        std::printf("perplexity %.6f  (protocol %s, %lld windows of %d, %lld scored tokens, mean NLL %.6f)\n", r.ppl,
+                    name(r.protocol), (long long)r.windows, po.window, (long long)r.scored_tokens,
+                    r.nll / double(r.scored_tokens));
         std::printf("%.2f s, %.0f tokens/s on %s (%s)\n", r.seconds, r.tokens_per_second, mo.compute.device.c_str(),
                     mo.compute.dtype.c_str());
     }

@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "common.h"
 #include "compress_args.h"
+#include "eval_args.h"
 
 #include "base/atomic_file.h"
 #include "base/error.h"
@@ -10,6 +11,7 @@
 #include "compress/compress.h"
 #include "compress/compressed_tensors.h"
 #include "eval/perplexity.h"
+#include "eval/zeroshot.h"
 #include "model/fingerprint.h"
 
 #include <algorithm>
@@ -32,6 +34,14 @@ struct Row {
     CompressionReport report;
     double ppl = 0;
     double eval_seconds = 0;
+    std::vector<ZeroShotTaskResult> zeroshot;
+};
+
+/// What the sweep measures besides the plans: the protocol, and the zero-shot tasks (if any).
+struct Measures {
+    PerplexityProtocol protocol = PerplexityProtocol::basislab;
+    std::vector<std::string> task_names;
+    std::vector<ZeroShotTaskResult> dense_zeroshot;
 };
 
 std::string fixed(double v, int digits) {
@@ -100,12 +110,16 @@ std::vector<Run> grid(const Args& args) {
     return runs;
 }
 
-std::string csv(const std::vector<Row>& rows, double dense_ppl) {
+std::string csv(const std::vector<Row>& rows, double dense_ppl, const Measures& m) {
     std::ostringstream s;
     s << "method,ratio,group_size,alpha,shared,refit,achieved_ratio,achieved_ratio_model,ppl,mean_whitened_error";
     for (MatrixType t : kMatrixTypes) s << ",whitened_error_" << name(t);
-    s << ",cholesky_shifts,compress_seconds,eval_seconds\n";
-    s << "dense,0,-,-,-,0,0,0," << fixed(dense_ppl, 6) << ",0,0,0,0,0,0,0,0,0,0,0\n";
+    // Later additions go at the end of the row, so older scripts keep their column numbers.
+    const bool zeroshot = !m.task_names.empty();
+    s << ",cholesky_shifts,compress_seconds,eval_seconds,protocol" << (zeroshot ? zeroShotCsvHeader(m.task_names) : "")
+      << "\n";
+    s << "dense,0,-,-,-,0,0,0," << fixed(dense_ppl, 6) << ",0,0,0,0,0,0,0,0,0,0,0," << name(m.protocol)
+      << (zeroshot ? zeroShotCsvCells(m.dense_zeroshot) : "") << "\n";
     for (const Row& r : rows) {
         const CompressionReport& rep = r.report;
         double mean = 0;
@@ -118,7 +132,8 @@ std::string csv(const std::vector<Row>& rows, double dense_ppl) {
           << fixed(mean, 6);
         for (MatrixType t : kMatrixTypes)
             s << "," << (rep.plan.compresses(t) ? fixed(rep.meanWhitenedError(t), 6) : "");
-        s << "," << shifts << "," << fixed(rep.seconds, 3) << "," << fixed(r.eval_seconds, 3) << "\n";
+        s << "," << shifts << "," << fixed(rep.seconds, 3) << "," << fixed(r.eval_seconds, 3) << "," << name(m.protocol)
+          << (zeroshot ? zeroShotCsvCells(r.zeroshot) : "") << "\n";
     }
     return s.str();
 }
@@ -175,16 +190,18 @@ std::string latex(const std::vector<Row>& rows, double dense_ppl) {
 int runSweep(const Argv& argv) {
     // The grid options replace --method, --ratio, --group-size, --alpha and --share.
     const Args args(argv, merge({"quiet"}, planFlagNames()),
-                    merge({"model", "calib", "methods", "ratios", "group-sizes", "alphas", "share-sets", "types",
-                           "asvd-exponent", "solver", "eval-text", "window", "max-windows", "out", "latex"},
+                    merge(merge({"model", "calib", "methods", "ratios", "group-sizes", "alphas", "share-sets", "types",
+                                 "asvd-exponent", "solver", "eval-text", "zeroshot-tasks", "out", "latex"},
+                                perplexityOptionNames()),
                           computeOptionNames()));
     const std::vector<Run> runs = grid(args);
     const CompressOptions options = compressOptionsFromArgs(args);
     const std::string out = args.require("out");
-    PerplexityOptions po;
-    po.window = int(args.requireInt("window"));
-    po.max_windows = args.getInt("max-windows", -1);
-    if (args.has("max-windows") && po.max_windows <= 0) throw Error("--max-windows must be positive");
+    const PerplexityOptions po = perplexityOptionsFromArgs(args);
+    Measures measures;
+    measures.protocol = po.protocol;
+    const std::vector<std::string> tasks =
+        args.has("zeroshot-tasks") ? taskPathsFromArgs(args, "zeroshot-tasks") : std::vector<std::string>{};
     ModelOptions mo;
     mo.compute = computeOptions(args);
     const auto model = LlamaModel::open(args.require("model"), mo);
@@ -194,7 +211,11 @@ int runSweep(const Argv& argv) {
     const std::vector<int> ids = tokenizer.encode(readUtf8File(args.require("eval-text")));
     const bool quiet = args.flag("quiet");
     const double dense_ppl = perplexity(*model, ids, po).ppl;
-    std::fprintf(stderr, "sweep: %zu runs; dense ppl %.4f\n", runs.size(), dense_ppl);
+    if (!tasks.empty()) {
+        measures.dense_zeroshot = zeroShotResults(zeroShot(*model, tasks, {}, stderrProgress(quiet)));
+        for (const ZeroShotTaskResult& t : measures.dense_zeroshot) measures.task_names.push_back(t.task);
+    }
+    std::fprintf(stderr, "sweep: %zu runs; dense ppl %.4f (protocol %s)\n", runs.size(), dense_ppl, name(po.protocol));
     std::vector<Row> rows;
     for (std::size_t i = 0; i < runs.size(); ++i) {
         if (interrupted()) throw Cancelled();
@@ -206,11 +227,13 @@ int runSweep(const Argv& argv) {
         row.report = c.report;
         row.ppl = p.ppl;
         row.eval_seconds = p.seconds;
+        if (!tasks.empty())
+            row.zeroshot = zeroShotResults(zeroShot(*model, tasks, {}, stderrProgress(true), &overrides));
         rows.push_back(std::move(row));
         if (!quiet)
             std::fprintf(stderr, "[%zu/%zu] %-60s ppl %.4f  ratio %.4f  (%.1f s + %.1f s)\n", i + 1, runs.size(),
                          runs[i].plan.describe().c_str(), p.ppl, c.report.achieved_ratio, c.report.seconds, p.seconds);
-        writeFileAtomically(out, csv(rows, dense_ppl));  // partial results survive an interruption
+        writeFileAtomically(out, csv(rows, dense_ppl, measures));  // partial results survive an interruption
     }
     if (args.has("latex")) writeFileAtomically(args.require("latex"), latex(rows, dense_ppl));
     std::printf("%zu runs written to %s\n", rows.size(), out.c_str());

@@ -16,5 +16,6 @@ int runInspect(const Argv& argv);
 int runCompress(const Argv& argv);
 int runSweep(const Argv& argv);
 int runReparametrise(const Argv& argv);
+int runZeroShot(const Argv& argv);
 
 }  // namespace basislab::cli

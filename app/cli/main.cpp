@@ -27,9 +27,14 @@ const std::vector<Command>& commands() {
     static const std::vector<Command> c{
         {"info", "info      --model DIR                          architecture, parameters, dtype, memory\n", runInfo},
         {"eval",
-         "eval      --model DIR --text FILE --window W [--max-windows N] [--json]\n"
-         "                                                 perplexity (protocol in README.md)\n",
+         "eval      --model DIR --text FILE --window W [--max-windows N]\n"
+         "          [--protocol basislab|basis-sharing|svd-llm] [--json]\n"
+         "                                                 perplexity (protocols in README.md)\n",
          runEval},
+        {"zeroshot",
+         "zeroshot  --model DIR --tasks A.jsonl[,B.jsonl...] [--max-length N] [--json]\n"
+         "                                                 zero-shot accuracy, scored as lm-eval 0.4.3\n",
+         runZeroShot},
         {"generate",
          "generate  --model DIR --prompt TEXT --max-tokens N [--json]\n"
          "                                                 greedy continuation\n",
@@ -43,14 +48,16 @@ const std::vector<Command>& commands() {
          runInspect},
         {"compress",
          "compress  --model DIR --calib FILE.h5 --method M --ratio R [--group-size N] [--share q,k,v,gate,up]\n"
-         "          [--alpha FORM] [--refit] [--eval-text FILE --window W [--max-windows K]]\n"
+         "          [--alpha FORM] [--refit] [--eval-text FILE --window W [--max-windows K] [--protocol P]]\n"
+         "          [--zeroshot-tasks A.jsonl,...]\n"
          "          [--out DIR --format factored|dense [--export-dtype F32|F16|BF16] [--force]] [--json]\n"
          "                                                 low-rank compression (docs/compression.md)\n",
          runCompress},
         {"sweep",
          "sweep     --model DIR --calib FILE.h5 --methods M,... --ratios R,... [--group-sizes N,...]\n"
          "          [--alphas FORM,...] [--share-sets LIST/LIST] [--refit] --eval-text FILE --window W\n"
-         "          [--max-windows K] --out results.csv [--latex table.tex]\n"
+         "          [--max-windows K] [--protocol P] [--zeroshot-tasks A.jsonl,...] --out results.csv\n"
+         "          [--latex table.tex]\n"
          "                                                 a grid of compressions, one CSV row per run\n",
          runSweep},
         {"reparametrise",

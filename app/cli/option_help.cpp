@@ -22,6 +22,15 @@ const std::map<std::string, OptionHelp>& table() {
          {"W", "tokens per window; windows do not overlap (protocol in README.md)", "a whole number of tokens"}},
         {"max-windows", {"K", "score at most the first K windows (default: all)", "a positive whole number"}},
         {"prompt", {"TEXT", "the text to continue", ""}},
+        {"protocol",
+         {"P", "perplexity protocol: basislab (default), basis-sharing or svd-llm (README.md, Perplexity protocols)",
+          ""}},
+        // zeroshot
+        {"tasks", {"A.jsonl,...", "zero-shot task files (JSON Lines), scored as lm-evaluation-harness 0.4.3", ""}},
+        {"max-length",
+         {"N", "tokens the model reads per choice; longer contexts are cut from the left (default: the model's)",
+          "a whole number of tokens"}},
+        {"zeroshot-tasks", {"A.jsonl,...", "also score the compressed model on these zero-shot task files", ""}},
         {"max-tokens", {"N", "tokens to generate (default 64)", "a whole number of tokens"}},
         // calibrate, inspect
         {"calibrate:text", {"FILE", "the UTF-8 text the calibration windows are cut from", ""}},

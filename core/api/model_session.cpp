@@ -7,6 +7,7 @@
 #include "../compress/compressed_tensors.h"
 #include "../compress/preview.h"
 #include "../eval/perplexity.h"
+#include "../eval/zeroshot.h"
 #include "../model/fingerprint.h"
 #include "../model/llama_model.h"
 
@@ -19,6 +20,7 @@ constexpr std::size_t kResidentWaveBytes = std::size_t(4) << 20;
 
 PerplexitySnapshot snapshotOf(const PerplexityResult& r) {
     PerplexitySnapshot s;
+    s.protocol = r.protocol;
     s.ppl = r.ppl;
     s.nll = r.nll;
     s.scored_tokens = r.scored_tokens;
@@ -45,8 +47,23 @@ struct ModelSession::Impl {
         PerplexityOptions options;
         options.window = request.window;
         options.max_windows = request.max_windows;
+        options.protocol = request.protocol;
         if (model->resident()) options.hidden_budget_bytes = kResidentWaveBytes;
         return options;
+    }
+    /// Perplexity when the request names a text, zero-shot accuracy when it names task files.
+    PerplexitySnapshot measure(const PerplexityRequest& request, const ProgressFn& progress,
+                               const ProjectionOverrides* overrides) const {
+        if (request.text_path.empty() && request.zeroshot_tasks.empty())
+            throw Error("nothing to evaluate: choose a text or zero-shot task files");
+        PerplexitySnapshot s;
+        s.protocol = request.protocol;
+        if (!request.text_path.empty())
+            s = snapshotOf(
+                perplexityOfFile(*model, request.text_path, perplexityOptions(request), progress, overrides));
+        if (!request.zeroshot_tasks.empty())
+            s.zeroshot = zeroShotResults(zeroShot(*model, request.zeroshot_tasks, {}, progress, overrides));
+        return s;
     }
     void setCalibration(std::shared_ptr<const Calibration> c) {
         preview.reset();
@@ -86,7 +103,7 @@ const ComputeOptions& ModelSession::compute() const {
 }
 
 PerplexitySnapshot ModelSession::perplexity(const PerplexityRequest& request, const ProgressFn& progress) const {
-    return snapshotOf(perplexityOfFile(*impl_->model, request.text_path, impl_->perplexityOptions(request), progress));
+    return impl_->measure(request, progress, nullptr);
 }
 
 std::shared_ptr<const CalibrationSummary> ModelSession::calibrate(const CalibrationRequest& request,
@@ -141,8 +158,7 @@ PlanEvaluation ModelSession::evaluate(const CompressionPlan& plan, const Perplex
     const ProjectionOverrides overrides = overridesOf(compressed, *impl_->model);
     PlanEvaluation e;
     e.report = compressed.report;
-    e.perplexity = snapshotOf(
-        perplexityOfFile(*impl_->model, request.text_path, impl_->perplexityOptions(request), progress, &overrides));
+    e.perplexity = impl_->measure(request, progress, &overrides);
     return e;
 }
 

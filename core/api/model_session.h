@@ -53,7 +53,8 @@ public:
     const ModelInfo& info() const;
     const ComputeOptions& compute() const;
 
-    /// Perplexity of the uncompressed model on a text file.
+    /// Perplexity of the uncompressed model on a text file under the request's protocol, and its
+    /// zero-shot accuracy on the request's task files (either may be absent, not both).
     PerplexitySnapshot perplexity(const PerplexityRequest& request, const ProgressFn& progress) const;
 
     // Calibration. The Grams stay in the session (in memory, or read from the store on demand);
@@ -72,7 +73,8 @@ public:
     /// The errors a plan would give, from the Grams alone; factorizations are cached, so changing
     /// the ratio, or going back to a plan seen before, is quick.
     PlanPreview preview(const CompressionPlan& plan, const ProgressFn& progress);
-    /// Compresses the model with `plan` and measures its perplexity (nothing is written).
+    /// Compresses the model with `plan` and measures its perplexity and zero-shot accuracy as
+    /// perplexity() does (nothing is written).
     PlanEvaluation evaluate(const CompressionPlan& plan, const PerplexityRequest& request, const ProgressFn& progress);
 
 private:

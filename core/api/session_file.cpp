@@ -72,6 +72,49 @@ CompressionPlan readPlan(const h5::AttributeReader& r, const std::string& where,
     return plan;
 }
 
+std::string runName(std::size_t i) {
+    std::string name = std::to_string(i);
+    return std::string(name.size() < 4 ? 4 - name.size() : 0, '0') + name;
+}
+
+PerplexityProtocol readProtocol(const h5::AttributeReader& r, const std::string& where,
+                                std::vector<std::string>* warnings) {
+    const std::string text = r.string("protocol", "basislab");
+    if (const auto p = parsePerplexityProtocol(text)) return *p;
+    if (warnings) warnings->push_back(where + ": unknown perplexity protocol '" + text + "', using basislab");
+    return PerplexityProtocol::basislab;
+}
+
+std::vector<ZeroShotTaskResult> readZeroShot(const H5::Group& run, const std::string& where,
+                                             std::vector<std::string>* warnings) {
+    std::vector<ZeroShotTaskResult> out;
+    if (!run.nameExists("zeroshot")) {
+        if (warnings) warnings->push_back(where + "/zeroshot is missing");
+        return out;
+    }
+    const H5::Group g = run.openGroup("zeroshot");
+    const std::int64_t count = h5::AttributeReader(g, where + "/zeroshot", warnings).integer("count", 0);
+    for (std::int64_t i = 0; i < count; ++i) {
+        const std::string name = runName(std::size_t(i)), at = where + "/zeroshot/" + name;
+        if (!g.nameExists(name)) {
+            if (warnings) warnings->push_back(at + " is missing");
+            continue;
+        }
+        const H5::Group task = g.openGroup(name);
+        const h5::AttributeReader r(task, at, warnings);
+        ZeroShotTaskResult t;
+        t.task = r.string("task");
+        t.path = r.string("path");
+        t.documents = r.integer("documents", 0);
+        t.acc = r.real("acc", NAN);
+        t.acc_stderr = r.real("acc_stderr", NAN);
+        t.acc_norm = r.real("acc_norm", NAN);
+        t.acc_norm_stderr = r.real("acc_norm_stderr", NAN);
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
 void writeRun(H5::Group& g, const RunRecord& run) {
     writePlan(g, run.plan);
     h5::writeInt(g, "compressed", run.compressed ? 1 : 0);
@@ -86,6 +129,20 @@ void writeRun(H5::Group& g, const RunRecord& run) {
     h5::writeString(g, "device", run.device);
     h5::writeString(g, "dtype", run.dtype);
     h5::writeString(g, "finished_at", run.finished_at);
+    h5::writeString(g, "protocol", name(run.protocol));
+    H5::Group zeroshot = g.createGroup("zeroshot");
+    h5::writeInt(zeroshot, "count", std::int64_t(run.zeroshot.size()));
+    for (std::size_t i = 0; i < run.zeroshot.size(); ++i) {
+        const ZeroShotTaskResult& t = run.zeroshot[i];
+        H5::Group task = zeroshot.createGroup(runName(i));
+        h5::writeString(task, "task", t.task);
+        h5::writeString(task, "path", t.path);
+        h5::writeInt(task, "documents", t.documents);
+        h5::writeDouble(task, "acc", t.acc);
+        h5::writeDouble(task, "acc_stderr", t.acc_stderr);
+        h5::writeDouble(task, "acc_norm", t.acc_norm);
+        h5::writeDouble(task, "acc_norm_stderr", t.acc_norm_stderr);
+    }
 }
 
 RunRecord readRun(const h5::AttributeReader& r, const std::string& where, std::vector<std::string>* warnings) {
@@ -104,11 +161,6 @@ RunRecord readRun(const h5::AttributeReader& r, const std::string& where, std::v
     run.dtype = r.string("dtype");
     run.finished_at = r.string("finished_at");
     return run;
-}
-
-std::string runName(std::size_t i) {
-    std::string name = std::to_string(i);
-    return std::string(name.size() < 4 ? 4 - name.size() : 0, '0') + name;
 }
 
 void writeContent(H5::H5File& file, const SessionData& data) {
@@ -148,6 +200,10 @@ void writeContent(H5::H5File& file, const SessionData& data) {
     h5::writeString(eval, "text_path", data.evaluation.text_path);
     h5::writeInt(eval, "window", data.evaluation.window);
     h5::writeInt(eval, "max_windows", data.evaluation.max_windows);
+    h5::writeString(eval, "protocol", name(data.evaluation.protocol));
+    std::string tasks;
+    for (const std::string& t : data.evaluation.zeroshot_tasks) tasks += (tasks.empty() ? "" : "\n") + t;
+    h5::writeString(eval, "zeroshot_tasks", tasks);
 
     H5::Group runs = file.createGroup("runs");
     h5::writeInt(runs, "count", std::int64_t(data.runs.size()));
@@ -203,6 +259,15 @@ SessionData readContent(H5::H5File& file, std::vector<std::string>* warnings) {
         data.evaluation.text_path = r.string("text_path");
         data.evaluation.window = int(r.integer("window", data.evaluation.window));
         data.evaluation.max_windows = r.integer("max_windows", -1);
+        if (version >= 2) {
+            data.evaluation.protocol = readProtocol(r, "/evaluation", warnings);
+            const std::string tasks = r.string("zeroshot_tasks");
+            for (std::size_t begin = 0; begin < tasks.size();) {
+                const std::size_t end = std::min(tasks.find('\n', begin), tasks.size());
+                if (end > begin) data.evaluation.zeroshot_tasks.push_back(tasks.substr(begin, end - begin));
+                begin = end + 1;
+            }
+        }
     }
     if (auto g = group("runs")) {
         const std::int64_t count = h5::AttributeReader(*g, "/runs", warnings).integer("count", 0);
@@ -213,8 +278,12 @@ SessionData readContent(H5::H5File& file, std::vector<std::string>* warnings) {
                 continue;
             }
             const H5::Group run = g->openGroup(name);
-            data.runs.push_back(
-                readRun(h5::AttributeReader(run, "/runs/" + name, warnings), "/runs/" + name, warnings));
+            const h5::AttributeReader r(run, "/runs/" + name, warnings);
+            data.runs.push_back(readRun(r, "/runs/" + name, warnings));
+            if (version >= 2) {  // version 1: the basislab protocol, no zero-shot scores
+                data.runs.back().protocol = readProtocol(r, "/runs/" + name, warnings);
+                data.runs.back().zeroshot = readZeroShot(run, "/runs/" + name, warnings);
+            }
         }
     }
     if (file.nameExists("view")) {

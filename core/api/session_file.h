@@ -1,7 +1,7 @@
 // The workbench's session file: everything needed to restore a window, in HDF5 (the library of
 // the calibration store). Written atomically (temporary file, flush, rename).
 //
-// Layout, format_version 1 (strings are variable-length UTF-8; ints are int64 unless noted):
+// Layout, format_version 2 (strings are variable-length UTF-8; ints are int64 unless noted):
 //   /                     attrs  format = "basislab-session", format_version = 1,
 //                                writer = "BasisLab <version>", saved_at (ISO 8601 UTC)
 //   /model                attrs  path, device, dtype, threads
@@ -17,12 +17,18 @@
 //                                group_size (int64[7], kMatrixTypes order), alpha (AlphaForm text,
 //                                "inv-trace", "power:0.75", ...), refit (0/1), asvd_exponent
 //                                (compress/plan.h defines each)
-//   /evaluation           attrs  text_path, window, max_windows
+//   /evaluation           attrs  text_path, window, max_windows, protocol ("basislab",
+//                                "basis-sharing", "svd-llm"; version 2), zeroshot_tasks (the task
+//                                files, one per line; version 2)
 //   /runs                 attrs  count; one group per run, "0000", "0001", ... in table order,
 //                                attrs: the plan's attrs (as /plan) + compressed (0: the original
-//                                model, the plan unused), achieved_ratio, params, ppl,
+//                                model, the plan unused), achieved_ratio, params, ppl (NaN = none),
 //                                error (NaN = none), seconds, text_path, window, windows, device,
-//                                dtype, finished_at
+//                                dtype, finished_at, protocol (version 2)
+//   /runs/NNNN/zeroshot   attrs  count (version 2); one group per task, "0000", ..., attrs task,
+//                                path, documents, acc, acc_stderr, acc_norm, acc_norm_stderr
+//                                (NaN = none)
+// Version 1 files (no protocol, no zero-shot) read as protocol "basislab" without warnings.
 //   /view                 attrs  free-form UI state strings (current step, selections, ...)
 // Reading collects warnings for missing optional attributes instead of failing; a file that is
 // not a session, or was written by a newer format_version, is an Error.
@@ -40,7 +46,7 @@
 
 namespace basislab::api {
 
-inline constexpr int kSessionFormatVersion = 1;
+inline constexpr int kSessionFormatVersion = 2;
 
 enum class CalibrationSource { None, Link, Embedded };
 

@@ -104,6 +104,48 @@ private Q_SLOTS:
         QCOMPARE(model.reference(), 0);  // still a valid row; cleared only when out of range
     }
 
+    void protocolsAndZeroShotColumns() {
+        WorkbenchDocument doc;
+        doc.addRun(run(Method::svd, 0, 10.0, false));
+        api::RunRecord b = run(Method::svd_llm, 0.4, 12.0);
+        b.protocol = PerplexityProtocol::svd_llm;
+        b.zeroshot = {{"piqa", "/t/piqa.jsonl", 4, 0.5, 0.2886751345948129, 0.25, 0.25},
+                      {"winogrande", "/t/winogrande.jsonl", 4, 0.75, 0.25, NAN, NAN}};
+        doc.addRun(b);
+        api::RunRecord c = run(Method::basis_sharing, 0.4, 11.0);
+        c.zeroshot = {{"piqa", "/t/piqa.jsonl", 4, 0.25, 0.25, 0.5, 0.2886751345948129}};
+        doc.addRun(c);
+        RunsTableModel model(&doc);
+        QCOMPARE(model.columnCount(), RunsTableModel::Count + 3);
+        QCOMPARE(model.zeroShotTasks(), (QStringList{QStringLiteral("piqa"), QStringLiteral("winogrande")}));
+        QCOMPARE(model.headerData(RunsTableModel::Count, Qt::Horizontal, Qt::DisplayRole).toString(),
+                 QStringLiteral("piqa acc"));
+        QCOMPARE(model.headerData(RunsTableModel::Count + 2, Qt::Horizontal, Qt::DisplayRole).toString(),
+                 QStringLiteral("Mean acc"));
+        QCOMPARE(model.index(1, RunsTableModel::Protocol).data().toString(), QStringLiteral("svd-llm"));
+        QCOMPARE(model.index(0, RunsTableModel::Count).data().toString(), QStringLiteral("—"));
+        QCOMPARE(model.index(1, RunsTableModel::Count).data().toString(), QLocale().toString(50.0, 'f', 1));
+        QCOMPARE(model.index(1, RunsTableModel::Count + 2).data().toString(), QLocale().toString(62.5, 'f', 1));
+        QCOMPARE(model.index(2, RunsTableModel::Count + 1).data().toString(), QStringLiteral("—"));
+        QCOMPARE(model.index(2, RunsTableModel::Count + 2).data(RunsTableModel::SortRole).toDouble(), 0.25);
+        // Δ PPL only between runs of the same protocol.
+        model.setReference(0);
+        QCOMPARE(model.index(1, RunsTableModel::DeltaPpl).data().toString(), QStringLiteral("—"));
+        QVERIFY(model.index(2, RunsTableModel::DeltaPpl).data().toString().startsWith(QLocale().toString(1.0, 'f', 3)));
+        const QStringList csv = model.toCsv().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY2(csv[0].endsWith(QStringLiteral(
+                     ",finished_at,protocol,zeroshot_piqa_acc,zeroshot_piqa_acc_stderr,zeroshot_piqa_acc_norm,"
+                     "zeroshot_piqa_acc_norm_stderr,zeroshot_winogrande_acc,zeroshot_winogrande_acc_stderr,"
+                     "zeroshot_winogrande_acc_norm,zeroshot_winogrande_acc_norm_stderr,zeroshot_mean_acc")),
+                 qPrintable(csv[0]));
+        QVERIFY2(csv[2].endsWith(QStringLiteral(",svd-llm,0.5,0.28867513459481292,0.25,0.25,0.75,0.25,,,0.625")),
+                 qPrintable(csv[2]));
+        QVERIFY2(csv[1].endsWith(QStringLiteral(",basislab,,,,,,,,,")), qPrintable(csv[1]));
+        const QString tex = model.toLatex();
+        QVERIFY2(tex.contains(QStringLiteral("\\begin{tabular}{lrlllrrrrr}")), qPrintable(tex));
+        QVERIFY2(tex.contains(QStringLiteral("12.00 & -- & 50.0 & 75.0 & 62.5 \\\\")), qPrintable(tex));
+    }
+
     void runsExportAsCsvAndLatex() {
         WorkbenchDocument doc;
         api::RunRecord r = run(Method::basis_sharing, 0.4, 12.5);

@@ -179,6 +179,51 @@ private Q_SLOTS:
         QVERIFY(w->evaluationPage()->findChild<QWidget*>(QStringLiteral("runsPlot")));
     }
 
+    void protocolAndZeroShotLandInTheRunsTable() {
+        auto w = newWindow();
+        QVERIFY(openDemo(*w));
+        auto* protocol = child<QComboBox>(*w, "evaluationProtocolCombo");
+        QCOMPARE(protocol->count(), 3);
+        protocol->setCurrentIndex(protocol->findText(QStringLiteral("svd-llm")));
+        const QString tasks = QStringLiteral(BASISLAB_TEST_DATA_DIR "/zeroshot/choices.jsonl");
+        auto* edit = child<QLineEdit>(*w, "zeroShotTasksEdit");
+        edit->setText(tasks + QStringLiteral("; ") + QStringLiteral(BASISLAB_TEST_DATA_DIR "/zeroshot/partial.jsonl"));
+        Q_EMIT edit->editingFinished();
+        QVERIFY(evaluateOriginal(*w, kSample, 64, 4));
+        const api::RunRecord r = w->document()->runs().first();  // a copy: another run follows
+        QVERIFY(r.protocol == PerplexityProtocol::svd_llm);
+        QCOMPARE(r.zeroshot.size(), std::size_t(2));
+        // The same evaluation straight through the facade: identical numbers.
+        const api::PerplexityRequest request = w->document()->evaluationRequest();
+        QCOMPARE(request.zeroshot_tasks.size(), std::size_t(2));
+        const auto session = api::ModelSession::open(kDemoModel.toStdString(), ComputeOptions{});
+        const api::PerplexitySnapshot direct = session->perplexity(request, {});
+        QCOMPARE(r.ppl, direct.ppl);
+        QCOMPARE(r.zeroshot[0].acc, direct.zeroshot[0].acc);
+        QCOMPARE(r.zeroshot[1].acc, direct.zeroshot[1].acc);
+        QCOMPARE(r.zeroshot[0].acc_norm, direct.zeroshot[0].acc_norm);
+        // The runs table: the protocol, one accuracy column per task and the mean, after the fixed columns.
+        auto* table = child<QTableView>(*w, "runsTable");
+        QCOMPARE(table->model()->columnCount(), RunsTableModel::Count + 3);
+        QCOMPARE(table->model()->index(0, RunsTableModel::Protocol).data().toString(), QStringLiteral("svd-llm"));
+        QCOMPARE(table->model()->headerData(RunsTableModel::Count, Qt::Horizontal).toString(),
+                 QStringLiteral("choices acc"));
+        QCOMPARE(table->model()->index(0, RunsTableModel::Count + 1).data().toString(),
+                 QLocale().toString(100.0 * r.zeroshot[1].acc, 'f', 1));
+        QCOMPARE(table->model()->index(0, RunsTableModel::Count + 2).data(RunsTableModel::SortRole).toDouble(),
+                 (r.zeroshot[0].acc + r.zeroshot[1].acc) / 2);
+        // Zero-shot alone: no text, only task files.
+        auto* text = child<QLineEdit>(*w, "evaluationTextEdit");
+        text->clear();
+        Q_EMIT text->editingFinished();
+        QSignalSpy runs(w->document(), &WorkbenchDocument::runsChanged);
+        child<QPushButton>(*w, "evaluateOriginalButton")->click();
+        QVERIFY(runs.wait(20000));
+        QVERIFY(std::isnan(w->document()->runs().last().ppl));
+        QCOMPARE(w->document()->runs().last().zeroshot[0].acc, r.zeroshot[0].acc);
+        QCOMPARE(table->model()->index(1, RunsTableModel::Ppl).data().toString(), QStringLiteral("—"));
+    }
+
     void calibrationFillsThePlots() {
         auto w = newWindow();
         QVERIFY(openDemo(*w));

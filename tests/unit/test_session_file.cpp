@@ -44,6 +44,8 @@ SessionData sample() {
     d.evaluation.text_path = "/texts/eval.txt";
     d.evaluation.window = 128;
     d.evaluation.max_windows = 9;
+    d.evaluation.protocol = PerplexityProtocol::svd_llm;
+    d.evaluation.zeroshot_tasks = {"/tasks/piqa.jsonl", "/tasks/winogrande.jsonl"};
     RunRecord r;
     r.plan = d.plan;
     r.achieved_ratio = 0.3487;
@@ -61,6 +63,10 @@ SessionData sample() {
     d.runs[0].compressed = false;
     d.runs[1].ppl = 20.5;
     d.runs[1].error = 0.25;
+    d.runs[1].protocol = PerplexityProtocol::basis_sharing;
+    ZeroShotTaskResult piqa{"piqa", "/tasks/piqa.jsonl", 1838, 0.75, 0.01, 0.625, 0.0125};
+    ZeroShotTaskResult wino{"winogrande", "/tasks/winogrande.jsonl", 1267, 0.5, 0.014, NAN, NAN};
+    d.runs[1].zeroshot = {piqa, wino};
     d.view["step"] = "2";
     return d;
 }
@@ -103,6 +109,56 @@ private Q_SLOTS:
         QCOMPARE(out.runs[1].ppl, 20.5);
         QCOMPARE(out.runs[1].finished_at, in.runs[1].finished_at);
         QCOMPARE(out.view.at("step"), std::string("2"));
+        // Version 2: protocols and zero-shot scores.
+        QVERIFY(out.evaluation.protocol == PerplexityProtocol::svd_llm);
+        QCOMPARE(out.evaluation.zeroshot_tasks, in.evaluation.zeroshot_tasks);
+        QVERIFY(out.runs[0].protocol == PerplexityProtocol::basislab);
+        QVERIFY(out.runs[1].protocol == PerplexityProtocol::basis_sharing);
+        QVERIFY(out.runs[0].zeroshot.empty());
+        QCOMPARE(out.runs[1].zeroshot.size(), std::size_t(2));
+        const ZeroShotTaskResult& piqa = out.runs[1].zeroshot[0];
+        QCOMPARE(piqa.task, std::string("piqa"));
+        QCOMPARE(piqa.path, std::string("/tasks/piqa.jsonl"));
+        QCOMPARE(piqa.documents, std::int64_t(1838));
+        QCOMPARE(piqa.acc, 0.75);
+        QCOMPARE(piqa.acc_stderr, 0.01);
+        QCOMPARE(piqa.acc_norm, 0.625);
+        QCOMPARE(piqa.acc_norm_stderr, 0.0125);
+        QCOMPARE(out.runs[1].zeroshot[1].task, std::string("winogrande"));
+        QVERIFY(std::isnan(out.runs[1].zeroshot[1].acc_norm));
+    }
+
+    void version1FilesReadAsTheBasisLabProtocol() {
+        // A version 1 file: no protocol attributes, no zero-shot groups.
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("v1.blsession")).toStdString();
+        writeSession(path, sample());
+        {
+            H5::H5File f(path, H5F_ACC_RDWR);
+            H5::Group root = f.openGroup("/");
+            root.removeAttr("format_version");
+            const std::int64_t v = 1;
+            root.createAttribute("format_version", H5::PredType::STD_I64LE, H5::DataSpace(H5S_SCALAR))
+                .write(H5::PredType::NATIVE_INT64, &v);
+            H5::Group eval = f.openGroup("evaluation");
+            eval.removeAttr("protocol");
+            eval.removeAttr("zeroshot_tasks");
+            for (const char* run : {"runs/0000", "runs/0001"}) {
+                H5::Group g = f.openGroup(run);
+                g.removeAttr("protocol");
+                g.unlink("zeroshot");
+            }
+        }
+        std::vector<std::string> warnings;
+        const SessionData out = readSession(path, &warnings);
+        QVERIFY2(warnings.empty(), warnings.empty() ? "" : warnings.front().c_str());
+        QVERIFY(out.evaluation.protocol == PerplexityProtocol::basislab);
+        QVERIFY(out.evaluation.zeroshot_tasks.empty());
+        QCOMPARE(out.runs.size(), std::size_t(2));
+        QVERIFY(out.runs[1].protocol == PerplexityProtocol::basislab);
+        QVERIFY(out.runs[1].zeroshot.empty());
+        QCOMPARE(out.runs[1].ppl, 20.5);
+        QCOMPARE(out.evaluation.window, 128);
     }
 
     void overwritingIsAtomicAndLeavesNoTemporaryFiles() {

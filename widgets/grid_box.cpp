@@ -68,6 +68,7 @@ GridBox::GridBox(WorkbenchDocument* document, JobController* jobs, QWidget* pare
                 run.windows = e->perplexity.windows;
                 run.text_path = submitted_.text_path;
                 run.window = submitted_.window;
+                run.protocol = e->perplexity.protocol;
                 run.device = document_->compute().device;
                 run.dtype = document_->compute().dtype;
                 run.finished_at = QDateTime::currentDateTime().toString(Qt::ISODate).toStdString();

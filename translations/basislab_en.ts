@@ -1630,6 +1630,18 @@
         <source>Parameter counts per matrix type, summed over all layers</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>memory unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 total, %2 free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen device&apos;s memory when the workbench started: the host&apos;s for the CPU, the GPU&apos;s for CUDA</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>basislab::gui::PlotView</name>
@@ -1863,6 +1875,10 @@
     </message>
     <message>
         <source>Where the open model computes, and the memory this process uses (resident set size)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>   Device memory in use: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

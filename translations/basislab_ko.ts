@@ -1624,6 +1624,18 @@
         <source>Parameter counts per matrix type, summed over all layers</source>
         <translation>행렬 종류별 파라미터 수 (모든 층의 합)</translation>
     </message>
+    <message>
+        <source>memory unknown</source>
+        <translation>메모리 알 수 없음</translation>
+    </message>
+    <message>
+        <source>%1 total, %2 free</source>
+        <translation>전체 %1, 여유 %2</translation>
+    </message>
+    <message>
+        <source>The chosen device&apos;s memory when the workbench started: the host&apos;s for the CPU, the GPU&apos;s for CUDA</source>
+        <translation>워크벤치를 시작할 때 읽은 선택한 장치의 메모리: CPU는 호스트 메모리, CUDA는 GPU 메모리</translation>
+    </message>
 </context>
 <context>
     <name>basislab::gui::PlotView</name>
@@ -1857,6 +1869,10 @@
     <message>
         <source>Where the open model computes, and the memory this process uses (resident set size)</source>
         <translation>열린 모델이 계산하는 곳과 이 프로세스가 쓰는 메모리 (상주 메모리 크기)</translation>
+    </message>
+    <message>
+        <source>   Device memory in use: %1</source>
+        <translation>   사용 중인 장치 메모리: %1</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ JobController::JobController(QObject* parent) : QObject(parent), flags_(std::mak
     qRegisterMetaType<CalibrationPtr>();
     qRegisterMetaType<PreviewPtr>();
     qRegisterMetaType<PlanEvaluationPtr>();
+    qRegisterMetaType<DeviceInfoList>();
     qRegisterMetaType<ComputeOptions>();
     qRegisterMetaType<CompressionPlan>();
     qRegisterMetaType<PlanList>();
@@ -79,6 +80,10 @@ JobController::JobController(QObject* parent) : QObject(parent), flags_(std::mak
     connect(worker_, &JobWorker::devicesFound, this, [this](const QStringList& devices) {
         devices_ = devices;
         Q_EMIT devicesChanged(devices_);
+    });
+    connect(worker_, &JobWorker::deviceInfosFound, this, [this](const DeviceInfoList& infos) {
+        device_infos_ = infos;
+        Q_EMIT deviceInfosChanged();
     });
     thread_.start();
     QMetaObject::invokeMethod(worker_, &JobWorker::listDevices, Qt::QueuedConnection);

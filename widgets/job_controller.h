@@ -42,6 +42,8 @@ public:
 
     /// Devices LibTorch can use ("cpu", "cuda:0", ...), as the worker found them at start.
     const QStringList& devices() const { return devices_; }
+    /// The devices with their memory when the worker listed them (empty until then).
+    const DeviceInfoList& deviceInfos() const { return device_infos_; }
 
     /// Cancels the running job and every queued one.
     void cancel();
@@ -51,6 +53,7 @@ public:
 
 Q_SIGNALS:
     void devicesChanged(const QStringList& devices);
+    void deviceInfosChanged();
     void jobStarted(quint64 id, basislab::gui::JobKind kind);
     void progress(quint64 id, const basislab::gui::JobProgress& progress);
     void modelOpened(quint64 id, const basislab::gui::ModelInfoPtr& info);
@@ -97,6 +100,7 @@ private:
     quint64 latest_preview_ = 0;
     std::map<quint64, JobKind> pending_;
     QStringList devices_{QStringLiteral("cpu")};
+    DeviceInfoList device_infos_;
 };
 
 }  // namespace basislab::gui

@@ -6,6 +6,7 @@
 #include "api/requests.h"
 #include "api/session_file.h"
 #include "base/compute.h"
+#include "base/device_query.h"
 #include "calib/statistics.h"
 #include "compress/plan.h"
 #include "model/model_info.h"
@@ -48,6 +49,8 @@ using CalibrationPtr = std::shared_ptr<const CalibrationSummary>;
 using PreviewPtr = std::shared_ptr<const api::PlanPreview>;
 using PlanEvaluationPtr = std::shared_ptr<const api::PlanEvaluation>;
 using PlanList = std::vector<CompressionPlan>;
+/// Every device with its memory (base/device_query.h), for the Model page.
+using DeviceInfoList = std::vector<DeviceInfo>;
 
 }  // namespace basislab::gui
 
@@ -57,6 +60,7 @@ Q_DECLARE_METATYPE(basislab::gui::ModelInfoPtr)
 Q_DECLARE_METATYPE(basislab::gui::CalibrationPtr)
 Q_DECLARE_METATYPE(basislab::gui::PreviewPtr)
 Q_DECLARE_METATYPE(basislab::gui::PlanEvaluationPtr)
+Q_DECLARE_METATYPE(basislab::gui::DeviceInfoList)
 Q_DECLARE_METATYPE(basislab::ComputeOptions)
 Q_DECLARE_METATYPE(basislab::CompressionPlan)
 Q_DECLARE_METATYPE(basislab::gui::PlanList)

@@ -73,6 +73,7 @@ void JobWorker::listDevices() {
         devices = QStringList{QStringLiteral("cpu")};
     }
     Q_EMIT devicesFound(devices);
+    Q_EMIT deviceInfosFound(deviceInfos());
 }
 
 void JobWorker::openModel(quint64 id, const QString& dir, const ComputeOptions& compute) {

@@ -34,7 +34,8 @@ public:
     ~JobWorker() override;
 
 public Q_SLOTS:
-    /// Asks LibTorch which devices it can use; answers with devicesFound().
+    /// Asks LibTorch which devices it can use; answers with devicesFound(), then with their
+    /// memory in deviceInfosFound().
     void listDevices();
     void openModel(quint64 id, const QString& dir, const basislab::ComputeOptions& compute);
     void evaluate(quint64 id, const basislab::api::PerplexityRequest& request);
@@ -54,6 +55,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void devicesFound(const QStringList& devices);
+    void deviceInfosFound(const basislab::gui::DeviceInfoList& infos);
     void progress(quint64 id, const basislab::gui::JobProgress& progress);
     void modelOpened(quint64 id, const basislab::gui::ModelInfoPtr& info);
     void evaluated(quint64 id, const basislab::api::PerplexitySnapshot& result);

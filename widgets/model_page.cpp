@@ -43,11 +43,14 @@ ModelPage::ModelPage(WorkbenchDocument* document, JobController* jobs, QWidget* 
     dtype_->setObjectName(QStringLiteral("dtypeCombo"));
     dtype_->addItems(kDtypes);
     device_label_ = new QLabel;
+    device_memory_ = new QLabel;
+    device_memory_->setObjectName(QStringLiteral("deviceMemoryLabel"));
     dtype_label_ = new QLabel;
     compute_box_ = new QGroupBox;
     auto* compute = new QHBoxLayout(compute_box_);
     compute->addWidget(device_label_);
     compute->addWidget(device_);
+    compute->addWidget(device_memory_);
     compute->addSpacing(16);
     compute->addWidget(dtype_label_);
     compute->addWidget(dtype_);
@@ -85,6 +88,8 @@ ModelPage::ModelPage(WorkbenchDocument* document, JobController* jobs, QWidget* 
     connect(document_, &WorkbenchDocument::modelChanged, this, &ModelPage::showModel);
     connect(document_, &WorkbenchDocument::computeChanged, this, &ModelPage::showCompute);
     connect(jobs_, &JobController::devicesChanged, this, &ModelPage::setDevices);
+    connect(jobs_, &JobController::deviceInfosChanged, this, &ModelPage::showDeviceMemory);
+    connect(device_, &QComboBox::currentTextChanged, this, &ModelPage::showDeviceMemory);
     connect(jobs_, &JobController::busyChanged, this, [this](bool busy) { compute_box_->setEnabled(!busy); });
     setDevices(jobs_->devices());
     retranslate();
@@ -94,6 +99,23 @@ void ModelPage::setDevices(const QStringList& devices) {
     device_->clear();
     device_->addItems(devices);
     showCompute();
+}
+
+void ModelPage::showDeviceMemory() {
+    // Each device's name and memory as the worker last read them: in the list's tooltips, and for
+    // the chosen one beside the list.
+    device_memory_->clear();
+    for (const DeviceInfo& d : jobs_->deviceInfos()) {
+        const QString id = QString::fromStdString(d.id);
+        const QString memory = d.memory.total_bytes == 0 ? tr("memory unknown")
+                                                         : tr("%1 total, %2 free")
+                                                               .arg(formatBytes(double(d.memory.total_bytes)),
+                                                                    formatBytes(double(d.memory.free_bytes)));
+        const QString text = d.name.empty() ? memory : QString::fromStdString(d.name) + QStringLiteral(" · ") + memory;
+        const int index = device_->findText(id);
+        if (index >= 0) device_->setItemData(index, text, Qt::ToolTipRole);
+        if (id == device_->currentText()) device_memory_->setText(text);
+    }
 }
 
 void ModelPage::showCompute() {
@@ -181,6 +203,9 @@ void ModelPage::retranslate() {
     device_label_->setText(tr("Device:"));
     dtype_label_->setText(tr("Compute dtype:"));
     device_->setToolTip(tr("Where LibTorch computes: the CPU or one of the CUDA devices it sees"));
+    device_memory_->setToolTip(
+        tr("The chosen device's memory when the workbench started: the host's for the CPU, the GPU's for CUDA"));
+    showDeviceMemory();
     dtype_->setToolTip(tr("Precision of the forward pass; float16 needs a CUDA device"));
     architecture_box_->setTitle(tr("Architecture"));
     parameters_box_->setTitle(tr("Parameters"));

@@ -36,6 +36,7 @@ private:
     void showModel();
     void showCompute();
     void setDevices(const QStringList& devices);
+    void showDeviceMemory();
     void computeChosen();
     void retranslate();
 
@@ -49,6 +50,7 @@ private:
     QLabel* dtype_label_;
     QComboBox* device_;
     QComboBox* dtype_;
+    QLabel* device_memory_;
     QGroupBox* architecture_box_;
     QFormLayout* architecture_;
     QGroupBox* parameters_box_;

@@ -1,6 +1,7 @@
 #include "status_indicator.h"
 
 #include "api/process_memory.h"
+#include "base/device_query.h"
 #include "text_format.h"
 #include "workbench_document.h"
 
@@ -24,8 +25,15 @@ void StatusIndicator::refresh() {
     const QString device = document_->modelInfo() ? QStringLiteral("%1 · %2").arg(QString::fromStdString(c.device),
                                                                                   QString::fromStdString(c.dtype))
                                                   : tr("no model");
-    setText(tr("Device: %1   Memory: %2").arg(device, memory));
+    setText(tr("Device: %1   Memory: %2").arg(device, memory) + deviceMemoryText());
     setToolTip(tr("Where the open model computes, and the memory this process uses (resident set size)"));
+}
+
+QString StatusIndicator::deviceMemoryText() const {
+    // Only while the model computes on CUDA: the first query creates the CUDA context.
+    if (!document_->modelInfo() || document_->compute().device.rfind("cuda", 0) != 0) return {};
+    const auto used = cudaMemoryInUse();
+    return used ? tr("   Device memory in use: %1").arg(formatBytes(double(*used))) : QString();
 }
 
 void StatusIndicator::changeEvent(QEvent* event) {

@@ -1,5 +1,6 @@
 // The status bar's permanent part: the device and dtype the model computes on, and the memory
-// the process uses (resident set size, refreshed every two seconds).
+// the process uses (resident set size, refreshed every two seconds); on CUDA also the device
+// memory in use.
 #pragma once
 
 #include <QLabel>
@@ -19,6 +20,8 @@ protected:
 
 private:
     void refresh();
+    /// "Device memory in use: …" while the model computes on CUDA, else empty.
+    QString deviceMemoryText() const;
 
     WorkbenchDocument* document_;
     QTimer timer_;

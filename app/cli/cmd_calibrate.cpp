@@ -32,7 +32,8 @@ long long rank99(const SiteStatistics& s) {
 
 int runCalibrate(const Argv& argv) {
     const Args args(argv, {"json", "quiet", "fisher"},
-                    merge({"model", "text", "windows", "seq-len", "shuffle-seed", "out", "path", "micro-batch"},
+                    merge({"model", "text", "windows", "seq-len", "shuffle-seed", "out", "path", "micro-batch",
+                           "gram-accumulation"},
                           computeOptionNames()));
     CalibrationOptions co;
     co.text_path = args.require("text");
@@ -47,6 +48,7 @@ int runCalibrate(const Argv& argv) {
     co.path = parsePath(args.get("path", "streamed"));
     co.micro_batch = args.getInt("micro-batch", 0);
     if (co.micro_batch < 0) throw Error("--micro-batch must be positive");
+    co.gram_accumulation = parseGramAccumulation(args.get("gram-accumulation", "float64"), "--gram-accumulation");
     const std::string out = args.require("out");
     if (!std::filesystem::exists(co.text_path)) throw Error("text file '" + co.text_path + "' does not exist");
 
@@ -83,6 +85,7 @@ int runCalibrate(const Argv& argv) {
                                   {"device", s.settings.device},
                                   {"dtype", s.settings.dtype},
                                   {"fisher", s.settings.fisher},
+                                  {"gram_accumulation", s.settings.gram_accumulation},
                                   {"out", out},
                                   {"sites", sites}}
                          .dump(2)
@@ -91,8 +94,8 @@ int runCalibrate(const Argv& argv) {
         std::printf("calibrated %d layers x 4 sites on %d windows x %d tokens = %lld tokens%s\n", s.layers,
                     s.settings.windows, s.settings.seq_len, (long long)s.tokens,
                     s.settings.fisher ? " (with Fisher diagonals)" : "");
-        std::printf("%.2f s, %.0f tokens/s on %s (%s)\n", s.seconds, tps, s.settings.device.c_str(),
-                    s.settings.dtype.c_str());
+        std::printf("%.2f s, %.0f tokens/s on %s (%s, Grams summed in %s)\n", s.seconds, tps, s.settings.device.c_str(),
+                    s.settings.dtype.c_str(), s.settings.gram_accumulation.c_str());
         std::printf("wrote %s (%.1f MB)\n", out.c_str(), double(std::filesystem::file_size(out)) / 1e6);
     }
     return 0;
@@ -119,8 +122,8 @@ int runInspect(const Argv& argv) {
     std::printf(
         "  windows   %d x %d tokens = %lld tokens, %s\n", c.windows, c.seq_len, (long long)s.tokens,
         c.shuffle_seed ? ("shuffled with seed " + std::to_string(*c.shuffle_seed)).c_str() : "first N in order");
-    std::printf("  computed  on %s in %s, %.2f s%s\n", c.device.c_str(), c.dtype.c_str(), s.seconds,
-                c.fisher ? ", with Fisher diagonals" : "");
+    std::printf("  computed  on %s in %s, Grams summed in %s, %.2f s%s\n", c.device.c_str(), c.dtype.c_str(),
+                c.gram_accumulation.c_str(), s.seconds, c.fisher ? ", with Fisher diagonals" : "");
     std::printf("\n%5s  %-8s %6s %9s %13s %13s %13s %13s %9s %7s\n", "layer", "site", "width", "tokens", "trace", "fro",
                 "max_eig", "mean_sq_norm", "eff_rank", "rank99");
     for (const SiteStatistics& st : s.sites)

@@ -1,9 +1,9 @@
 #include "torch_compute.h"
 
 #include "error.h"
+#include "torch_compat.h"
 
 #include <ATen/Parallel.h>
-#include <ATen/detail/CUDAHooksInterface.h>
 
 #include <malloc.h>
 #include <mutex>
@@ -13,10 +13,8 @@ namespace basislab {
 
 std::vector<std::string> availableDevices() {
     std::vector<std::string> out{"cpu"};
-    if (at::hasCUDA()) {
-        const int n = at::detail::getCUDAHooks().getNumGPUs();
-        for (int i = 0; i < n; ++i) out.push_back("cuda:" + std::to_string(i));
-    }
+    const int n = compat::cudaDeviceCount();
+    for (int i = 0; i < n; ++i) out.push_back("cuda:" + std::to_string(i));
     return out;
 }
 
@@ -35,7 +33,7 @@ at::Device toDevice(const std::string& device) {
                 throw Error("bad device '" + device + "' (use cpu, cuda or cuda:N)");
             }
         }
-        const int n = at::detail::getCUDAHooks().getNumGPUs();
+        const int n = compat::cudaDeviceCount();
         if (index < 0 || index >= n)
             throw Error("device '" + device + "' does not exist (" + std::to_string(n) + " CUDA devices visible)");
         return at::Device(at::kCUDA, static_cast<c10::DeviceIndex>(index));

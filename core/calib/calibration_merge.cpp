@@ -51,6 +51,7 @@ CalibrationSummary mergeCalibrationsInto(const Calibration& a, const Calibration
     s.device = joined(A.settings.device, B.settings.device);
     s.dtype = joined(A.settings.dtype, B.settings.dtype);
     s.fisher = a.hasFisher() && b.hasFisher();
+    s.gram_accumulation = joined(A.settings.gram_accumulation, B.settings.gram_accumulation);
     s.window_indices = A.settings.window_indices;
     s.window_indices.insert(s.window_indices.end(), B.settings.window_indices.begin(), B.settings.window_indices.end());
 

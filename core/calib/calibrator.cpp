@@ -1,5 +1,6 @@
 #include "calibrator.h"
 
+#include "../base/device_memory.h"
 #include "../base/error.h"
 #include "../base/sha256.h"
 #include "../base/torch_compute.h"
@@ -40,6 +41,7 @@ CalibrationSummary run(const LlamaModel& model, const at::Tensor& ids, const Cal
     settings.device = model.device().str();
     settings.dtype = dtypeName(model.dtype());
     settings.fisher = options.fisher;
+    settings.gram_accumulation = name(options.gram_accumulation);
     summary.settings = std::move(settings);
     summary.layers = layers;
     summary.tokens = N * L;
@@ -52,12 +54,25 @@ CalibrationSummary run(const LlamaModel& model, const at::Tensor& ids, const Cal
     auto tokensDone = [&] { return window_layers * L / layers; };
     auto windowMessage = [&](std::int64_t w) { return "window " + std::to_string(w) + "/" + std::to_string(N); };
     reporter.report(0, 0, 0, layers, windowMessage(0));
-    const std::int64_t micro_batch =
-        options.micro_batch > 0 ? options.micro_batch : autoMicroBatch(c, L, options.activation_budget_bytes);
     const at::Device device = model.device();
+    const std::size_t element_bytes = std::size_t(at::elementSize(model.dtype()));
+    // On CUDA the wave is sized from the free device memory, less the hidden states and Grams
+    // still to be allocated; on the CPU from activation_budget_bytes as before.
+    const bool streamed = options.path == CalibrationOptions::Path::Streamed;
+    const std::size_t layer_grams = calibrationWorkingSetBytes(c, 0, L, element_bytes);
+    const std::size_t pending =
+        streamed ? calibrationWorkingSetBytes(c, N, L, element_bytes) : layer_grams * std::size_t(layers);
+    const std::int64_t micro_batch =
+        options.micro_batch > 0 ? options.micro_batch : waveSize(model, N, L, options.activation_budget_bytes, pending);
+    // On CUDA one Gram update takes the whole wave (one matrix product per site); the wave's size
+    // already counts the float64 copy of its widest input.
+    std::size_t row_budget = options.row_budget_bytes;
+    if (device.is_cuda())
+        row_budget = std::max(
+            row_budget, std::size_t(micro_batch * L) * std::size_t(std::max(c.hidden_size, c.intermediate_size)) * 8);
 
     auto newAccumulators = [&](int l, std::vector<SiteAccumulator>& out) {
-        for (Site s : kSites) out.emplace_back(l, s, c.siteWidth(s), device, options.row_budget_bytes);
+        for (Site s : kSites) out.emplace_back(l, s, c.siteWidth(s), device, row_budget, options.gram_accumulation);
     };
     std::int64_t sites_done = 0;
     auto finishSite = [&](const SiteAccumulator& acc) {
@@ -73,7 +88,7 @@ CalibrationSummary run(const LlamaModel& model, const at::Tensor& ids, const Cal
 
     {
         at::NoGradGuard no_grad;
-        if (options.path == CalibrationOptions::Path::Streamed) {
+        if (streamed) {
             std::vector<SiteAccumulator> acc;  // the current layer's four sites
             newAccumulators(0, acc);
             std::int64_t done_in_layer = 0;

@@ -20,6 +20,7 @@
 #include "../base/progress.h"
 #include "../model/llama_model.h"
 #include "calibration.h"
+#include "site_accumulator.h"
 
 #include <cstdint>
 #include <memory>
@@ -38,6 +39,8 @@ struct CalibrationOptions {
     std::int64_t micro_batch = 0;  // windows per layer call; 0 = from activation_budget_bytes
     std::size_t activation_budget_bytes = std::size_t(256) << 20;  // one call's attention scores / MLP
     std::size_t row_budget_bytes = std::size_t(64) << 20;  // float64 copy of X per Gram update
+    /// float64 (the reference) or float32-waves (site_accumulator.h); recorded in the settings.
+    GramAccumulation gram_accumulation = GramAccumulation::Float64;
 };
 
 /// Calibrates on options.text_path and keeps every Gram in memory (float64, CPU).

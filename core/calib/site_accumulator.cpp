@@ -7,11 +7,22 @@
 
 namespace basislab {
 
+const char* name(GramAccumulation g) {
+    return g == GramAccumulation::Float64 ? "float64" : "float32-waves";
+}
+
+GramAccumulation parseGramAccumulation(const std::string& text, const std::string& what) {
+    if (text == "float64") return GramAccumulation::Float64;
+    if (text == "float32-waves") return GramAccumulation::Float32Waves;
+    throw Error(what + " must be float64 or float32-waves, got '" + text + "'");
+}
+
 SiteAccumulator::SiteAccumulator(int layer, Site site, std::int64_t width, at::Device device,
-                                 std::size_t row_budget_bytes)
-    : layer_(layer), site_(site), width_(width) {
+                                 std::size_t row_budget_bytes, GramAccumulation accumulation)
+    : layer_(layer), site_(site), width_(width), accumulation_(accumulation) {
     const auto f64 = at::TensorOptions().dtype(at::kDouble).device(device);
-    rows_per_block_ = std::max<std::int64_t>(1, std::int64_t(row_budget_bytes / (std::size_t(width) * 8)));
+    const std::size_t value_bytes = accumulation == GramAccumulation::Float64 ? 8 : 4;
+    rows_per_block_ = std::max<std::int64_t>(1, std::int64_t(row_budget_bytes / (std::size_t(width) * value_bytes)));
     G_ = at::zeros({width, width}, f64);
     sum_abs_ = at::zeros({width}, f64);
     sum_sq_ = at::zeros({width}, f64);
@@ -24,10 +35,18 @@ void SiteAccumulator::add(const at::Tensor& x) {
     const at::Tensor rows = x.reshape({-1, width_});  // [n, d], model dtype
     const std::int64_t n = rows.size(0);
     for (std::int64_t r0 = 0; r0 < n; r0 += rows_per_block_) {
-        const at::Tensor X = rows.narrow(0, r0, std::min(rows_per_block_, n - r0)).to(at::kDouble);  // [b, d]
-        G_.addmm_(X.t(), X);  // G += X^T X
-        sum_abs_.add_(X.abs().sum(0));
-        sum_sq_.add_(X.square().sum(0));
+        const at::Tensor block = rows.narrow(0, r0, std::min(rows_per_block_, n - r0));
+        if (accumulation_ == GramAccumulation::Float64) {
+            const at::Tensor X = block.to(at::kDouble);  // [b, d]
+            G_.addmm_(X.t(), X);  // G += X^T X
+            sum_abs_.add_(X.abs().sum(0));
+            sum_sq_.add_(X.square().sum(0));
+        } else {
+            const at::Tensor X = block.to(at::kFloat);  // [b, d], one wave
+            G_.add_(at::mm(X.t(), X));  // the wave's X^T X in float32, added into float64
+            sum_abs_.add_(X.abs().sum(0, /*keepdim=*/false, at::kDouble));
+            sum_sq_.add_(X.square().sum(0, /*keepdim=*/false, at::kDouble));
+        }
     }
     tokens_ += n;
 }

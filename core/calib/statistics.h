@@ -44,6 +44,7 @@ struct CalibrationSettings {
     std::string device;
     std::string dtype;  // compute dtype of the forward pass
     bool fisher = false;  // Fisher diagonals were accumulated
+    std::string gram_accumulation = "float64";  // or "float32-waves" (site_accumulator.h)
     std::vector<std::int64_t> window_indices;  // which windows of the text were used, in order
 };
 

@@ -197,9 +197,10 @@ CalibrationSummary readSummary(const H5::H5File& file, const std::string& path) 
     if (!file.attrExists("format_version"))
         throw Error("'" + path + "' has no format_version attribute: it is not a BasisLab calibration store");
     const std::int64_t version = guarded(path, "format_version", [&] { return readInt(file, "format_version"); });
-    if (version != kCalibrationFormatVersion)
+    if (version < kCalibrationOldestReadVersion || version > kCalibrationFormatVersion)
         throw Error("'" + path + "' has format_version " + std::to_string(version) +
-                    "; this BasisLab reads format_version " + std::to_string(kCalibrationFormatVersion));
+                    "; this BasisLab reads format_version " + std::to_string(kCalibrationOldestReadVersion) + " to " +
+                    std::to_string(kCalibrationFormatVersion));
 
     CalibrationSummary S;
     guarded(path, "root attributes", [&] {
@@ -219,6 +220,7 @@ CalibrationSummary readSummary(const H5::H5File& file, const std::string& path) 
         s.device = readString(file, "device");
         s.dtype = readString(file, "dtype");
         s.fisher = readInt(file, "fisher") != 0;
+        s.gram_accumulation = version >= 2 ? readString(file, "gram_accumulation") : std::string("float64");
         S.layers = int(readInt(file, "layers"));
         S.tokens = readInt(file, "tokens");
         S.seconds = readDouble(file, "seconds");
@@ -421,6 +423,7 @@ void CalibrationWriter::commit(const CalibrationSummary& S) {
             writeAttr(f, "device", s.device);
             writeAttr(f, "dtype", s.dtype);
             writeAttr(f, "fisher", std::int32_t(s.fisher ? 1 : 0));
+            writeAttr(f, "gram_accumulation", s.gram_accumulation);
             writeAttr(f, "layers", std::int32_t(S.layers));
             writeAttr(f, "tokens", std::int64_t(S.tokens));
             writeAttr(f, "seconds", S.seconds);

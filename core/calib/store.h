@@ -1,9 +1,10 @@
 // The HDF5 calibration store: one file per calibration, readable with h5py (plain datasets and
 // attributes, no opaque blobs), e.g. h5py.File("calib.h5")["layers/0/attn_in/gram"][()].
 //
-// Layout, format_version 1 (strings are variable-length UTF-8; scalars are scalar attributes):
+// Layout, format_version 2 (strings are variable-length UTF-8; scalars are scalar attributes).
+// Version 1 files are read too: they lack gram_accumulation, which then reads as "float64".
 //   1. root attributes
-//        format_version             int32    1; any other value, or none, is refused
+//        format_version             int32    2 (1 is read too); any other value, or none, is refused
 //        created_by                 string   "BasisLab <version>"
 //        model_path                 string   the model folder as given (informational)
 //        model_config_sha256        string   SHA-256 of config.json            } the model identity,
@@ -18,6 +19,7 @@
 //        shuffle_seed               int64    -1: the first N windows in order
 //        device, dtype              string   where and in what dtype the forward pass ran
 //        fisher                     int32    1 when /layers/<l>/fisher exists
+//        gram_accumulation          string   "float64" or "float32-waves" (calib/site_accumulator.h)
 //        layers                     int32    number of decoder layers
 //        tokens                     int64    rows of X per site = N * L
 //        seconds                    float64  wall time of the calibration run
@@ -45,7 +47,9 @@
 
 namespace basislab {
 
-inline constexpr int kCalibrationFormatVersion = 1;
+inline constexpr int kCalibrationFormatVersion = 2;
+/// The oldest format_version still read (1: no gram_accumulation attribute).
+inline constexpr int kCalibrationOldestReadVersion = 1;
 
 /// Writes a calibration store piece by piece (a CalibrationSink), to a temporary file that
 /// commit() renames onto `path`. Destroyed without commit(), it removes the temporary file.

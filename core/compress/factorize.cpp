@@ -1,6 +1,7 @@
 #include "factorize.h"
 
 #include "../base/error.h"
+#include "../base/torch_compat.h"
 
 namespace basislab {
 
@@ -39,7 +40,7 @@ Factorization factorize(const Metric& S, const std::vector<at::Tensor>& W, const
     at::Tensor U;  // (d_in, m)
     if (f.solver == SvdSolver::direct) {
         const at::Tensor A = at::cat(blocks, 1);  // (d_in, n d_out)
-        auto [u, s, vh] = at::linalg_svd(A, /*full_matrices=*/false, c10::nullopt);
+        auto [u, s, vh] = at::linalg_svd(A, /*full_matrices=*/false, compat::nullopt);
         U = u;
         f.sigma = s;
     } else {

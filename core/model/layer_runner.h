@@ -18,6 +18,13 @@ struct LayerRunOptions {
 /// Windows per micro-batch so that the attention scores of one call fit the budget.
 std::int64_t autoMicroBatch(const LlamaConfig& config, std::int64_t seq_len, std::size_t budget_bytes);
 
+/// Windows per wave (micro-batch) of a pass over `windows` windows of seq_len tokens. On the CPU:
+/// autoMicroBatch(cpu_budget_bytes), as always. On CUDA: as many as the device's free memory
+/// holds (base/device_memory.h: planWave with layerWindowBytes) after the reserve and
+/// `pending_bytes`, the step's working set not yet allocated (hidden states, Grams).
+std::int64_t waveSize(const LlamaModel& model, std::int64_t windows, std::int64_t seq_len, std::size_t cpu_budget_bytes,
+                      std::size_t pending_bytes);
+
 /// Runs `hidden` [N, T, hidden] through every layer in place. `after_layer(l)` is called after
 /// each layer (for progress and cancellation; it may throw).
 void runLayers(const LlamaModel& model, at::Tensor& hidden, const LayerRunOptions& options,

@@ -1,5 +1,6 @@
 #include "llama_model.h"
 
+#include "../base/device_query.h"
 #include "../base/error.h"
 #include "../base/torch_compute.h"
 #include "llama_forward.h"
@@ -63,17 +64,40 @@ std::shared_ptr<LlamaModel> LlamaModel::open(const std::string& dir, const Model
     for (const auto& file : model->checkpoint_->files())
         for (const auto& t : file->tensors()) values += std::size_t(t.numel());
     const std::size_t compute_bytes = values * std::size_t(at::elementSize(model->dtype_));
-    switch (options.residency) {
-        case Residency::Resident: model->resident_ = true; break;
-        case Residency::Stream: model->resident_ = false; break;
-        case Residency::Auto: model->resident_ = compute_bytes <= options.resident_budget_bytes; break;
-    }
+    model->decideResidency(options, compute_bytes);
     model->cache_.resize(std::size_t(model->config_.num_hidden_layers));
 
     model->embed_tokens_ = model->load(tensor_name::embedTokens());
     model->final_norm_ = model->load(tensor_name::finalNorm());
     model->lm_head_ = model->config_.tie_word_embeddings ? model->embed_tokens_ : model->load(tensor_name::lmHead());
     return model;
+}
+
+void LlamaModel::decideResidency(const ModelOptions& options, std::size_t compute_bytes) {
+    switch (options.residency) {
+        case Residency::Resident:
+            resident_ = true;
+            residency_reason_ = "weights resident (asked for)";
+            return;
+        case Residency::Stream:
+            resident_ = false;
+            residency_reason_ = "weights streamed (asked for)";
+            return;
+        case Residency::Auto: break;
+    }
+    if (device_.is_cuda()) {
+        if (const auto memory = deviceMemory(device_.str())) {
+            const ModelFootprint footprint = modelFootprint(config_, std::size_t(at::elementSize(dtype_)));
+            const ResidencyPlan plan = planResidency(footprint, *memory, options.working_set_bytes, device_.str());
+            resident_ = plan.resident;
+            residency_reason_ = plan.reason;
+            return;
+        }
+    }
+    resident_ = compute_bytes <= options.resident_budget_bytes;
+    residency_reason_ = std::string(resident_ ? "weights resident: " : "weights streamed: ") +
+                        formatBytes(compute_bytes) + (resident_ ? " within " : " above ") + "the budget of " +
+                        formatBytes(options.resident_budget_bytes);
 }
 
 void LlamaModel::validateTensors() const {
@@ -128,7 +152,13 @@ at::Tensor LlamaModel::load(const std::string& tensor_name) const {
 at::Tensor LlamaModel::load(const std::string& tensor_name, at::ScalarType dtype, at::Device device) const {
     // A copy out of the mapping (the data may be unaligned), converted on the target device.
     at::Tensor raw = tensorOf(checkpoint_->tensor(tensor_name));
-    if (!device.is_cpu()) raw = raw.to(device);
+    // On CUDA through pinned memory, asynchronously on the current stream: LibTorch's caching host
+    // allocator reuses the pinned blocks once their copies are done, so the pinned memory in use
+    // is the staging of the layers in flight (two when streaming), never the whole model.
+    if (device.is_cuda())
+        raw = raw.pin_memory().to(device, raw.scalar_type(), /*non_blocking=*/true);
+    else if (!device.is_cpu())
+        raw = raw.to(device);
     return raw.to(dtype);
 }
 

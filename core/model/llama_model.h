@@ -37,8 +37,12 @@ enum class Residency { Auto, Resident, Stream };
 
 struct ModelOptions {
     ComputeOptions compute;
+    /// Auto: on the CPU, resident below resident_budget_bytes; on CUDA, resident when the weights
+    /// fit the device's free memory together with working_set_bytes (base/device_memory.h), else
+    /// streamed layer by layer with layer l+1 prefetched while layer l computes.
     Residency residency = Residency::Auto;
-    std::size_t resident_budget_bytes = std::size_t(2) << 30;  // Auto: resident below this size
+    std::size_t resident_budget_bytes = std::size_t(2) << 30;  // Auto on the CPU: resident below this size
+    std::size_t working_set_bytes = 0;  // Auto on CUDA: what the step holds besides the weights
     /// Projections the folder holds in factored form (a BasisLab factored export, read by
     /// compress/factored_model.h), already in the compute dtype on the device. They replace the
     /// dense weights, which the checkpoint then need not hold.
@@ -61,6 +65,8 @@ public:
     at::Device device() const { return device_; }
     at::ScalarType dtype() const { return dtype_; }
     bool resident() const { return resident_; }
+    /// Why the weights are resident or streamed (one line, for logs and the GUI).
+    const std::string& residencyReason() const { return residency_reason_; }
 
     /// A checkpoint tensor converted to the compute dtype on the device (a fresh copy).
     at::Tensor load(const std::string& tensor_name) const;
@@ -80,6 +86,7 @@ public:
 private:
     LlamaModel() = default;
     void validateTensors() const;
+    void decideResidency(const ModelOptions& options, std::size_t compute_bytes);
 
     std::string dir_;
     LlamaConfig config_;
@@ -88,6 +95,7 @@ private:
     at::Device device_{at::kCPU};
     at::ScalarType dtype_ = at::kFloat;
     bool resident_ = false;
+    std::string residency_reason_;
     std::shared_ptr<const ProjectionOverrides> factored_;
     at::Tensor embed_tokens_;  // (vocab, hidden)
     at::Tensor final_norm_;  // (hidden)

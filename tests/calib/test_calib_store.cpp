@@ -96,6 +96,7 @@ private Q_SLOTS:
         QCOMPARE(b.settings.device, std::string("cpu"));
         QCOMPARE(b.settings.dtype, std::string("float32"));
         QCOMPARE(b.settings.fisher, true);
+        QCOMPARE(b.settings.gram_accumulation, std::string("float64"));
         QCOMPARE(b.settings.window_indices, a.settings.window_indices);
         QCOMPARE(b.layers, 5);
         QCOMPARE(b.tokens, std::int64_t(96));
@@ -123,6 +124,37 @@ private Q_SLOTS:
         for (int l = 0; l < 5; ++l)
             for (MatrixType t : kMatrixTypes) QVERIFY(at::equal(back->fisher(l, t), cal_->fisher(l, t)));
         QVERIFY_THROWS_EXCEPTION(Error, back->gram(5, Site::attn_in));
+    }
+
+    void readsFormatVersion1() {
+        // Version 1 had no gram_accumulation attribute: its Grams were summed in float64.
+        const std::string v1 = fresh("version1.h5");
+        std::filesystem::copy_file(saved_, v1);
+        setFormatVersion(v1, 1);
+        {
+            H5::H5File f(v1, H5F_ACC_RDWR);
+            f.removeAttr("gram_accumulation");
+        }
+        const auto back = openCalibration(v1);
+        QCOMPARE(back->summary().settings.gram_accumulation, std::string("float64"));
+        QCOMPARE(back->summary().settings.windows, 3);
+        QVERIFY(at::equal(back->gram(2, Site::mlp_in), cal_->gram(2, Site::mlp_in)));
+        // The current version without the attribute is a damaged file, named as such.
+        const std::string broken = fresh("no-accumulation.h5");
+        std::filesystem::copy_file(v1, broken);
+        setFormatVersion(broken, kCalibrationFormatVersion);
+        expectError([&] { openCalibration(broken); }, "no-accumulation.h5", "root attributes");
+    }
+
+    void recordsFloat32Waves() {
+        CalibrationOptions o;
+        o.text_path = textPath("tinystories_sample.txt");
+        o.windows = 2;
+        o.seq_len = 16;
+        o.gram_accumulation = GramAccumulation::Float32Waves;
+        const std::string path = fresh("waves.h5");
+        saveCalibration(path, *calibrate(*model_, o));
+        QCOMPARE(readCalibrationSummary(path).settings.gram_accumulation, std::string("float32-waves"));
     }
 
     void summaryOnly() {
@@ -171,10 +203,10 @@ private Q_SLOTS:
         expectError([&] { openCalibration(truncated); }, "truncated.h5", "truncated");
         expectError([&] { readCalibrationSummary(truncated); }, "truncated.h5", "truncated");
 
-        const std::string v2 = fresh("version2.h5");
-        std::filesystem::copy_file(saved_, v2);
-        setFormatVersion(v2, 2);
-        expectError([&] { openCalibration(v2); }, "format_version 2", "version2.h5");
+        const std::string v3 = fresh("version3.h5");
+        std::filesystem::copy_file(saved_, v3);
+        setFormatVersion(v3, 3);
+        expectError([&] { openCalibration(v3); }, "format_version 3", "version3.h5");
 
         const std::string none = fresh("noversion.h5");
         std::filesystem::copy_file(saved_, none);

@@ -204,6 +204,48 @@ private Q_SLOTS:
                         at::mm(reference_.at({4, Site::down_in}).t(), reference_.at({4, Site::down_in}))) < 1e-4);
     }
 
+    void float32WavesAgainstFloat64_data() {
+        QTest::addColumn<int>("windows");
+        QTest::addColumn<int>("seq_len");
+        QTest::addColumn<int>("micro_batch");
+        QTest::newRow("6 x 64, waves of 4 windows") << kWindows << kSeqLen << 4;
+        QTest::newRow("32 x 256, one wave") << 32 << 256 << 0;
+    }
+    void float32WavesAgainstFloat64() {
+        // --gram-accumulation float32-waves: each wave's X^T X in float32, added into float64.
+        // Its error against pure float64 accumulation of the same float32 inputs, per Gram.
+        QFETCH(int, windows);
+        QFETCH(int, seq_len);
+        QFETCH(int, micro_batch);
+        CalibrationOptions o = textOptions(CalibrationOptions::Path::Streamed);
+        o.text_path = textPath("TinyStories-valid.txt");  // 60 windows of 256 tokens
+        o.windows = windows;
+        o.seq_len = seq_len;
+        o.micro_batch = micro_batch;
+        const auto exact = calibrate(*f32_, o);
+        o.gram_accumulation = GramAccumulation::Float32Waves;
+        const auto waves = calibrate(*f32_, o);
+        QCOMPARE(waves->summary().settings.gram_accumulation, std::string("float32-waves"));
+        QCOMPARE(exact->summary().settings.gram_accumulation, std::string("float64"));
+        double worst = 0;
+        int differing = 0;
+        for (int l = 0; l < 5; ++l)
+            for (Site s : kSites) {
+                const double e = relFro(waves->gram(l, s), exact->gram(l, s));
+                differing += e > 0;
+                worst = std::max(worst, e);
+                const SiteStatistics& a = waves->summary().at(l, s);
+                const SiteStatistics& b = exact->summary().at(l, s);
+                QVERIFY((a.sum_abs - b.sum_abs).norm() <= 1e-12 * b.sum_abs.norm());
+                QVERIFY((a.sum_sq - b.sum_sq).norm() <= 1e-6 * b.sum_sq.norm());
+            }
+        qInfo("float32 waves vs float64, %d x %d tokens: worst Gram rel. Frobenius error %.3g", windows, seq_len,
+              worst);
+        QVERIFY2(worst <= 1e-6, qPrintable(QString("worst rel. Frobenius error %1").arg(worst)));
+        QVERIFY(differing > 10);  // another summation, so not bit-equal: the option takes effect
+        QVERIFY_THROWS_EXCEPTION(Error, parseGramAccumulation("float16", "--gram-accumulation"));
+    }
+
     void mergingHalvesEqualsTheWhole() {
         CalibrationOptions o = textOptions(CalibrationOptions::Path::Streamed);
         const auto whole = calibrateWindows(*f64_, ids_, o);

@@ -2,6 +2,7 @@
 // against an independent implementation of Basis Sharing, method equivalences, the preview against
 // compress(), ratio bookkeeping, perplexity of the compressed model, exports and cancellation.
 #include "base/error.h"
+#include "base/torch_compat.h"
 #include "compress/compress.h"
 #include "compress/compressed_tensors.h"
 #include "compress/evaluate.h"
@@ -86,7 +87,7 @@ private Q_SLOTS:
                 a1 = 1 / G[1].trace().item<double>();
             }
             const at::Tensor S = at::linalg_cholesky(G[0] * a0 + G[1] * a1, false).t();
-            auto [U, sigma, Vh] = at::linalg_svd(at::matmul(S, at::cat({W[0], W[1]}, 1)), false, c10::nullopt);
+            auto [U, sigma, Vh] = at::linalg_svd(at::matmul(S, at::cat({W[0], W[1]}, 1)), false, compat::nullopt);
             const std::int64_t k = c.report.groups[0].rank;
             QCOMPARE(k, basislab::rankFormula(64, 64, 2, 0.4));
             const at::Tensor B =

@@ -21,7 +21,7 @@ const char* kUsage =
     "  generate  --model DIR --prompt TEXT --max-tokens N [--json]\n"
     "                                                 greedy continuation\n"
     "  calibrate --model DIR --text FILE --windows N --seq-len L --out FILE.h5 [--shuffle-seed S]\n"
-    "            [--fisher] [--path streamed|whole-model] [--micro-batch B] [--json]\n"
+    "            [--fisher] [--path streamed|whole-model] [--micro-batch B] [--spectra auto|all|none] [--json]\n"
     "                                                 Gram matrices and statistics per layer and site\n"
     "  inspect   --calib FILE.h5 [--csv]              the statistics of a calibration store as a table\n"
     "  compress  --model DIR --calib FILE.h5 --method M --ratio R [--group-size N] [--share q,k,v,gate,up]\n"

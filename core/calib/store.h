@@ -1,9 +1,11 @@
 // The HDF5 calibration store: one file per calibration, readable with h5py (plain datasets and
 // attributes, no opaque blobs), e.g. h5py.File("calib.h5")["layers/0/attn_in/gram"][()].
 //
-// Layout, format_version 1 (strings are variable-length UTF-8; scalars are scalar attributes):
+// Layout, format_version 2 (strings are variable-length UTF-8; scalars are scalar attributes):
 //   1. root attributes
-//        format_version             int32    1; any other value, or none, is refused
+//        format_version             int32    2; 1 is read as well (its only difference: every
+//                                            site has its eigenvalues); any other value, or none,
+//                                            is refused
 //        created_by                 string   "BasisLab <version>"
 //        model_path                 string   the model folder as given (informational)
 //        model_config_sha256        string   SHA-256 of config.json            } the model identity,
@@ -25,7 +27,8 @@
 //                                               windows were passed in already tokenized)
 //   3. /layers/<l>/<site>/          l = 0 .. layers-1, site = attn_in | o_in | mlp_in | down_in
 //        gram                       float64 [d, d]  G = X^T X, raw sums
-//        eigenvalues                float64 [d]     of G, descending
+//        eigenvalues                float64 [d]     of G, descending; optional (only sites that
+//                                                   got a full spectrum, calibrator.h)
 //        mean_abs, mean_sq          float64 [d]     per channel mean of |x| and of x^2
 //        sum_abs, sum_sq            float64 [d]     the raw per-channel sums behind them
 //        attributes: tokens int64, width int64, trace float64 (tr G), fro float64 (||G||_F),
@@ -45,7 +48,7 @@
 
 namespace basislab {
 
-inline constexpr int kCalibrationFormatVersion = 1;
+inline constexpr int kCalibrationFormatVersion = 2;
 
 /// Writes a calibration store piece by piece (a CalibrationSink), to a temporary file that
 /// commit() renames onto `path`. Destroyed without commit(), it removes the temporary file.

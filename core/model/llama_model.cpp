@@ -3,6 +3,7 @@
 #include "../base/error.h"
 #include "../base/torch_compute.h"
 #include "llama_forward.h"
+#include "page_release.h"
 #include "tensor_bytes.h"
 
 #include <cstring>
@@ -126,8 +127,11 @@ at::Tensor LlamaModel::load(const std::string& tensor_name) const {
 }
 
 at::Tensor LlamaModel::load(const std::string& tensor_name, at::ScalarType dtype, at::Device device) const {
-    // A copy out of the mapping (the data may be unaligned), converted on the target device.
-    at::Tensor raw = tensorOf(checkpoint_->tensor(tensor_name));
+    // A copy out of the mapping (the data may be unaligned), converted on the target device; the
+    // mapped pages are released at once, so weights read once do not stay in the resident set.
+    const TensorInfo& info = checkpoint_->tensor(tensor_name);
+    at::Tensor raw = tensorOf(info);
+    releasePages(info);
     if (!device.is_cpu()) raw = raw.to(device);
     return raw.to(dtype);
 }

@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 
 namespace basislab::cli {
 namespace {
@@ -24,8 +25,32 @@ CalibrationOptions::Path parsePath(const std::string& text) {
     throw Error("--path must be streamed or whole-model, got '" + text + "'");
 }
 
+/// --spectra: which sites get their full Gram spectrum (the rest get lambda_max only).
+std::int64_t parseSpectra(const std::string& text) {
+    if (text == "auto") return kDefaultSpectrumMaxWidth;
+    if (text == "all") return std::numeric_limits<std::int64_t>::max();
+    if (text == "none") return 0;
+    throw Error("--spectra must be auto, all or none, got '" + text + "'");
+}
+
+bool hasSpectrum(const SiteStatistics& s) {
+    return s.eigenvalues.size() > 0;
+}
+
 long long rank99(const SiteStatistics& s) {
     return (long long)energyRank(s.eigenvalues, 0.99);
+}
+
+/// The effective rank with `decimals` decimals, or `missing` for a site without a spectrum.
+std::string effectiveRankText(const SiteStatistics& s, int decimals, const char* missing) {
+    if (!hasSpectrum(s)) return missing;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, effectiveRank(s.eigenvalues));
+    return buf;
+}
+
+std::string rank99Text(const SiteStatistics& s, const char* missing) {
+    return hasSpectrum(s) ? std::to_string(rank99(s)) : std::string(missing);
 }
 
 }  // namespace
@@ -33,7 +58,7 @@ long long rank99(const SiteStatistics& s) {
 int runCalibrate(const Argv& argv) {
     const Args args(argv, {"json", "quiet", "fisher"},
                     merge({"model", "text", "windows", "seq-len", "shuffle-seed", "out", "path", "micro-batch",
-                           "gram-accumulation"},
+                           "gram-accumulation", "spectra"},
                           computeOptionNames()));
     CalibrationOptions co;
     co.text_path = args.require("text");
@@ -49,6 +74,7 @@ int runCalibrate(const Argv& argv) {
     co.micro_batch = args.getInt("micro-batch", 0);
     if (co.micro_batch < 0) throw Error("--micro-batch must be positive");
     co.gram_accumulation = parseGramAccumulation(args.get("gram-accumulation", "float64"), "--gram-accumulation");
+    co.spectrum_max_width = parseSpectra(args.get("spectra", "auto"));
     const std::string out = args.require("out");
     if (!std::filesystem::exists(co.text_path)) throw Error("text file '" + co.text_path + "' does not exist");
 
@@ -71,8 +97,9 @@ int runCalibrate(const Argv& argv) {
                              {"max_eig", st.max_eig},
                              {"mean_sq_norm", st.mean_sq_norm},
                              {"width", st.width},
-                             {"effective_rank", effectiveRank(st.eigenvalues)},
-                             {"rank_99", rank99(st)}});
+                             {"effective_rank",
+                              hasSpectrum(st) ? ordered_json(effectiveRank(st.eigenvalues)) : ordered_json(nullptr)},
+                             {"rank_99", hasSpectrum(st) ? ordered_json(rank99(st)) : ordered_json(nullptr)}});
         std::cout << ordered_json{{"tokens", s.tokens},
                                   {"windows", s.settings.windows},
                                   {"seconds", s.seconds},
@@ -108,9 +135,9 @@ int runInspect(const Argv& argv) {
     if (args.flag("csv")) {
         std::printf("layer,site,width,tokens,trace,fro,max_eig,mean_sq_norm,effective_rank,rank_99\n");
         for (const SiteStatistics& st : s.sites)
-            std::printf("%d,%s,%lld,%lld,%.17g,%.17g,%.17g,%.17g,%.6f,%lld\n", st.layer, name(st.site),
-                        (long long)st.width, (long long)st.tokens, st.trace, st.fro, st.max_eig, st.mean_sq_norm,
-                        effectiveRank(st.eigenvalues), rank99(st));
+            std::printf("%d,%s,%lld,%lld,%.17g,%.17g,%.17g,%.17g,%s\n", st.layer, name(st.site), (long long)st.width,
+                        (long long)st.tokens, st.trace, st.fro, st.max_eig, st.mean_sq_norm,
+                        (effectiveRankText(st, 6, "") + "," + rank99Text(st, "")).c_str());
         return 0;
     }
     const CalibrationSettings& c = s.settings;
@@ -127,9 +154,9 @@ int runInspect(const Argv& argv) {
     std::printf("\n%5s  %-8s %6s %9s %13s %13s %13s %13s %9s %7s\n", "layer", "site", "width", "tokens", "trace", "fro",
                 "max_eig", "mean_sq_norm", "eff_rank", "rank99");
     for (const SiteStatistics& st : s.sites)
-        std::printf("%5d  %-8s %6lld %9lld %13.6g %13.6g %13.6g %13.6g %9.2f %7lld\n", st.layer, name(st.site),
+        std::printf("%5d  %-8s %6lld %9lld %13.6g %13.6g %13.6g %13.6g %9s %7s\n", st.layer, name(st.site),
                     (long long)st.width, (long long)st.tokens, st.trace, st.fro, st.max_eig, st.mean_sq_norm,
-                    effectiveRank(st.eigenvalues), rank99(st));
+                    effectiveRankText(st, 2, "-").c_str(), rank99Text(st, "-").c_str());
     return 0;
 }
 

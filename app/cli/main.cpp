@@ -42,7 +42,7 @@ const std::vector<Command>& commands() {
         {"calibrate",
          "calibrate --model DIR --text FILE --windows N --seq-len L --out FILE.h5 [--shuffle-seed S]\n"
          "          [--fisher] [--path streamed|whole-model] [--micro-batch B]\n"
-         "          [--gram-accumulation float64|float32-waves] [--json]\n"
+         "          [--gram-accumulation float64|float32-waves] [--spectra auto|all|none] [--json]\n"
          "                                                 Gram matrices and statistics per layer and site\n",
          runCalibrate},
         {"inspect", "inspect   --calib FILE.h5 [--csv]              the statistics of a calibration store as a table\n",

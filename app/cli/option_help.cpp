@@ -42,6 +42,8 @@ const std::map<std::string, OptionHelp>& table() {
         {"path", {"P", "streamed (one layer at a time, default) or whole-model", ""}},
         {"micro-batch", {"B", "windows per forward pass (default: automatic)", "a whole number of windows"}},
         {"fisher", {"", "also accumulate the Fisher diagonals (needed by --method fwsvd)", ""}},
+        {"spectra",
+         {"S", "full Gram spectra: auto (sites up to 2048 wide; wider get lambda_max only), all or none", ""}},
         {"gram-accumulation",
          {"A", "float64 (default), or float32-waves: each wave summed in float32 and added into a float64 Gram", ""}},
         {"calib", {"FILE.h5", "the calibration store (basislab-cli calibrate)", ""}},

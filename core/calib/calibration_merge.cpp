@@ -1,7 +1,7 @@
 // mergeCalibrations: the calibration of the union of two calibrations' data (calibrator.h).
 #include "../base/error.h"
 #include "calibrator.h"
-#include "site_accumulator.h"
+#include "site_statistics.h"
 
 #include <cstring>
 

@@ -47,7 +47,7 @@ CalibrationSummary run(const LlamaModel& model, const at::Tensor& ids, const Cal
     summary.tokens = N * L;
     summary.sites.resize(std::size_t(layers) * kSites.size());
 
-    // Progress units: per layer, one per window and one per site's statistics (eigenvalues).
+    // Progress units: per layer, one per window and one per site's statistics.
     const std::int64_t per_layer = N + std::int64_t(kSites.size());
     ProgressReporter reporter(progress, "calibrate", per_layer * layers);
     std::int64_t window_layers = 0;  // windows run through a layer so far, for tokens/s
@@ -76,8 +76,11 @@ CalibrationSummary run(const LlamaModel& model, const at::Tensor& ids, const Cal
     };
     std::int64_t sites_done = 0;
     auto finishSite = [&](const SiteAccumulator& acc) {
+        StatisticsOptions so;
+        so.spectrum_max_width = options.spectrum_max_width;
+        so.poll = [&] { reporter.poll(); };
         SiteStatistics stats =
-            siteStatistics(acc.layer(), acc.site(), acc.tokens(), acc.gram(), acc.sumAbs(), acc.sumSq());
+            siteStatistics(acc.layer(), acc.site(), acc.tokens(), acc.gram(), acc.sumAbs(), acc.sumSq(), so);
         sink.site(stats, acc.gram().cpu());
         const int l = acc.layer();
         ++sites_done;

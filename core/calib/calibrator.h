@@ -14,13 +14,15 @@
 //
 // Windows come from a text file (calibration_windows.h) or are passed in already tokenized.
 // Gradients are off for the Grams (NoGradGuard). Progress: stage "calibrate", one unit per window
-// per layer, polled between micro-batches and between sites; a cancel throws Cancelled.
+// per layer, polled between micro-batches, between sites and between the Lanczos steps of a site's
+// lambda_max; a cancel throws Cancelled.
 #pragma once
 
 #include "../base/progress.h"
 #include "../model/llama_model.h"
 #include "calibration.h"
 #include "site_accumulator.h"
+#include "site_statistics.h"
 
 #include <cstdint>
 #include <memory>
@@ -41,6 +43,9 @@ struct CalibrationOptions {
     std::size_t row_budget_bytes = std::size_t(64) << 20;  // float64 copy of X per Gram update
     /// float64 (the reference) or float32-waves (site_accumulator.h); recorded in the settings.
     GramAccumulation gram_accumulation = GramAccumulation::Float64;
+    /// Full Gram spectra (eigenvalues) for sites at most this wide; wider sites get lambda_max by
+    /// Lanczos and no spectrum (site_statistics.h). 0: none.
+    std::int64_t spectrum_max_width = kDefaultSpectrumMaxWidth;
 };
 
 /// Calibrates on options.text_path and keeps every Gram in memory (float64, CPU).

@@ -1,6 +1,7 @@
 #include "site_accumulator.h"
 
 #include "../base/error.h"
+#include "gram_update.h"
 
 #include <algorithm>
 #include <cstring>
@@ -38,7 +39,7 @@ void SiteAccumulator::add(const at::Tensor& x) {
         const at::Tensor block = rows.narrow(0, r0, std::min(rows_per_block_, n - r0));
         if (accumulation_ == GramAccumulation::Float64) {
             const at::Tensor X = block.to(at::kDouble);  // [b, d]
-            G_.addmm_(X.t(), X);  // G += X^T X
+            addLowerGram(G_, X);  // G += X^T X, lower block triangle
             sum_abs_.add_(X.abs().sum(0));
             sum_sq_.add_(X.square().sum(0));
         } else {
@@ -48,6 +49,7 @@ void SiteAccumulator::add(const at::Tensor& x) {
             sum_sq_.add_(X.square().sum(0, /*keepdim=*/false, at::kDouble));
         }
     }
+    mirrorLower(G_);
     tokens_ += n;
 }
 
@@ -56,28 +58,6 @@ Eigen::VectorXd toEigen(const at::Tensor& v) {
     Eigen::VectorXd out(c.numel());
     if (c.numel()) std::memcpy(out.data(), c.data_ptr<double>(), std::size_t(c.numel()) * sizeof(double));
     return out;
-}
-
-SiteStatistics siteStatistics(int layer, Site site, std::int64_t tokens, const at::Tensor& G, const at::Tensor& sum_abs,
-                              const at::Tensor& sum_sq) {
-    SiteStatistics s;
-    s.layer = layer;
-    s.site = site;
-    s.tokens = tokens;
-    s.width = G.size(0);
-    s.trace = G.trace().item<double>();
-    s.fro = G.norm().item<double>();
-    // eigvalsh reads one triangle; G is symmetric up to the order of float64 additions.
-    const at::Tensor ascending = at::linalg_eigvalsh(G, "L");  // [d]
-    s.eigenvalues = toEigen(ascending.flip(0));
-    s.max_eig = s.width > 0 ? s.eigenvalues[0] : 0.0;
-    s.sum_abs = toEigen(sum_abs);
-    s.sum_sq = toEigen(sum_sq);
-    const double n = tokens > 0 ? double(tokens) : 1.0;
-    s.mean_sq_norm = tokens > 0 ? s.trace / n : 0.0;
-    s.mean_abs = tokens > 0 ? Eigen::VectorXd(s.sum_abs / n) : Eigen::VectorXd::Zero(s.width);
-    s.mean_sq = tokens > 0 ? Eigen::VectorXd(s.sum_sq / n) : Eigen::VectorXd::Zero(s.width);
-    return s;
 }
 
 }  // namespace basislab

@@ -57,12 +57,6 @@ private:
     at::Tensor sum_sq_;  // [d]
 };
 
-/// The statistics of a site from its raw sums: trace, Frobenius norm, eigenvalues (float64
-/// symmetric eigensolver on G's device, stored descending), lambda_max, the mean squared token norm
-/// and the per-channel means. G [d, d] float64; sum_abs, sum_sq [d] float64.
-SiteStatistics siteStatistics(int layer, Site site, std::int64_t tokens, const at::Tensor& G, const at::Tensor& sum_abs,
-                              const at::Tensor& sum_sq);
-
 /// A float64 vector tensor (any device) as an Eigen vector.
 Eigen::VectorXd toEigen(const at::Tensor& v);
 

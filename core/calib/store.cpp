@@ -254,7 +254,8 @@ CalibrationSummary readSummary(const H5::H5File& file, const std::string& path) 
                 st.mean_sq = readVector(g, "mean_sq", st.width);
                 st.sum_abs = readVector(g, "sum_abs", st.width);
                 st.sum_sq = readVector(g, "sum_sq", st.width);
-                st.eigenvalues = readVector(g, "eigenvalues", st.width);
+                // Version 1 always has the spectrum; from version 2 it is optional.
+                if (version < 2 || g.nameExists("eigenvalues")) st.eigenvalues = readVector(g, "eigenvalues", st.width);
                 checkExtent(g.openDataSet("gram"), {hsize_t(st.width), hsize_t(st.width)});
             });
             S.sites.push_back(std::move(st));
@@ -359,7 +360,7 @@ void CalibrationWriter::site(const SiteStatistics& s, const at::Tensor& G) {
         H5::Group grp = impl_->file->openGroup(group);
         writeDataset(grp, "gram", H5::PredType::IEEE_F64LE, H5::PredType::NATIVE_DOUBLE, g.data_ptr<double>(),
                      {hsize_t(s.width), hsize_t(s.width)});
-        writeVector(grp, "eigenvalues", s.eigenvalues);
+        if (s.eigenvalues.size() > 0) writeVector(grp, "eigenvalues", s.eigenvalues);
         writeVector(grp, "mean_abs", s.mean_abs);
         writeVector(grp, "mean_sq", s.mean_sq);
         writeVector(grp, "sum_abs", s.sum_abs);

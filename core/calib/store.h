@@ -2,7 +2,8 @@
 // attributes, no opaque blobs), e.g. h5py.File("calib.h5")["layers/0/attn_in/gram"][()].
 //
 // Layout, format_version 2 (strings are variable-length UTF-8; scalars are scalar attributes).
-// Version 1 files are read too: they lack gram_accumulation, which then reads as "float64".
+// Version 1 files are read too: they lack gram_accumulation, which then reads as "float64", and
+// every site of theirs has its eigenvalues (in version 2 they are optional: see eigenvalues below).
 //   1. root attributes
 //        format_version             int32    2 (1 is read too); any other value, or none, is refused
 //        created_by                 string   "BasisLab <version>"
@@ -27,7 +28,8 @@
 //                                               windows were passed in already tokenized)
 //   3. /layers/<l>/<site>/          l = 0 .. layers-1, site = attn_in | o_in | mlp_in | down_in
 //        gram                       float64 [d, d]  G = X^T X, raw sums
-//        eigenvalues                float64 [d]     of G, descending
+//        eigenvalues                float64 [d]     of G, descending; optional (only sites that
+//                                                   got a full spectrum, calibrator.h)
 //        mean_abs, mean_sq          float64 [d]     per channel mean of |x| and of x^2
 //        sum_abs, sum_sq            float64 [d]     the raw per-channel sums behind them
 //        attributes: tokens int64, width int64, trace float64 (tr G), fro float64 (||G||_F),

@@ -4,6 +4,7 @@
 #include "../base/error.h"
 #include "../base/torch_compute.h"
 #include "llama_forward.h"
+#include "page_release.h"
 #include "tensor_bytes.h"
 
 #include <cstring>
@@ -150,8 +151,11 @@ at::Tensor LlamaModel::load(const std::string& tensor_name) const {
 }
 
 at::Tensor LlamaModel::load(const std::string& tensor_name, at::ScalarType dtype, at::Device device) const {
-    // A copy out of the mapping (the data may be unaligned), converted on the target device.
-    at::Tensor raw = tensorOf(checkpoint_->tensor(tensor_name));
+    // A copy out of the mapping (the data may be unaligned), converted on the target device; the
+    // mapped pages are released at once, so weights read once do not stay in the resident set.
+    const TensorInfo& info = checkpoint_->tensor(tensor_name);
+    at::Tensor raw = tensorOf(info);
+    releasePages(info);
     // On CUDA through pinned memory, asynchronously on the current stream: LibTorch's caching host
     // allocator reuses the pinned blocks once their copies are done, so the pinned memory in use
     // is the staging of the layers in flight (two when streaming), never the whole model.

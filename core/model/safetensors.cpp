@@ -1,4 +1,5 @@
 #include "safetensors.h"
+#include "page_release.h"
 
 #include "../base/atomic_file.h"
 #include "../base/error.h"
@@ -11,6 +12,7 @@
 #include <unistd.h>
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <limits>
@@ -304,6 +306,16 @@ std::size_t Checkpoint::totalBytes() const {
     std::size_t n = 0;
     for (const auto& [name, t] : tensors_) n += t->nbytes;
     return n;
+}
+
+void releasePages(const TensorInfo& info) {
+    if (!info.data || info.nbytes == 0) return;
+    const auto page = std::uintptr_t(::sysconf(_SC_PAGESIZE));
+    const auto begin = reinterpret_cast<std::uintptr_t>(info.data);
+    const std::uintptr_t first = (begin + page - 1) / page * page;  // whole pages only
+    const std::uintptr_t last = (begin + info.nbytes) / page * page;
+    // Advisory: a failure only leaves the pages resident.
+    if (last > first) (void)::madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED);
 }
 
 }  // namespace basislab

@@ -207,11 +207,61 @@ private Q_SLOTS:
         std::filesystem::copy_file(saved_, v3);
         setFormatVersion(v3, 3);
         expectError([&] { openCalibration(v3); }, "format_version 3", "version3.h5");
+        const std::string v0 = fresh("version0.h5");
+        std::filesystem::copy_file(saved_, v0);
+        setFormatVersion(v0, 0);
+        expectError([&] { openCalibration(v0); }, "format_version 0", "version0.h5");
 
         const std::string none = fresh("noversion.h5");
         std::filesystem::copy_file(saved_, none);
         setFormatVersion(none, -1);
         expectError([&] { readCalibrationSummary(none); }, "no format_version", "noversion.h5");
+    }
+
+    void sitesWithoutSpectrum() {
+        // Version 2: a site calibrated without its full spectrum has no eigenvalues dataset and
+        // reads back with empty eigenvalues and its lambda_max.
+        CalibrationOptions o;
+        o.text_path = textPath("tinystories_sample.txt");
+        o.windows = 2;
+        o.seq_len = 32;
+        o.spectrum_max_width = 100;  // the demo's 64-wide sites get spectra, the 172-wide down_in not
+        const auto cal = calibrate(*model_, o);
+        const std::string path = fresh("nospectrum.h5");
+        saveCalibration(path, *cal);
+        {
+            H5::H5File f(path, H5F_ACC_RDONLY);
+            QVERIFY(!f.openGroup("layers/0/down_in").nameExists("eigenvalues"));
+            QVERIFY(f.openGroup("layers/0/attn_in").nameExists("eigenvalues"));
+        }
+        const CalibrationSummary s = readCalibrationSummary(path);
+        for (const SiteStatistics& st : s.sites) {
+            const SiteStatistics& want = cal->summary().at(st.layer, st.site);
+            QCOMPARE(st.eigenvalues.size(), st.site == Site::down_in ? Eigen::Index(0) : st.width);
+            QVERIFY(sameVector(st.eigenvalues, want.eigenvalues));
+            QCOMPARE(st.max_eig, want.max_eig);
+            QVERIFY(st.max_eig > 0);
+        }
+        // Version 1 always had the spectrum: a version-1 file without one is damaged.
+        const std::string v1 = fresh("nospectrum-v1.h5");
+        std::filesystem::copy_file(path, v1);
+        setFormatVersion(v1, 1);
+        expectError([&] { readCalibrationSummary(v1); }, "nospectrum-v1.h5", "down_in");
+    }
+
+    void readsVersion1() {
+        // A version-1 store (every site with its spectrum) reads as before.
+        const std::string v1 = fresh("version1.h5");
+        std::filesystem::copy_file(saved_, v1);
+        setFormatVersion(v1, 1);
+        const auto c = openCalibration(v1);
+        const CalibrationSummary& s = c->summary();
+        QCOMPARE(s.sites.size(), cal_->summary().sites.size());
+        for (const SiteStatistics& st : s.sites) {
+            QVERIFY(sameVector(st.eigenvalues, cal_->summary().at(st.layer, st.site).eigenvalues));
+            QCOMPARE(st.eigenvalues.size(), st.width);
+        }
+        QVERIFY(at::equal(c->gram(2, Site::mlp_in), cal_->gram(2, Site::mlp_in)));
     }
 
     void cancelledSaveLeavesNoFile_data() {

@@ -5,11 +5,14 @@
 #include "base/error.h"
 #include "calib/calibration_windows.h"
 #include "calib/calibrator.h"
+#include "calib/gram_update.h"
+#include "calib/lanczos.h"
 #include "model/layer_runner.h"
 #include "model/llama_forward.h"
 #include "tensor_compare.h"
 #include "test_paths.h"
 
+#include <ATen/CPUGeneratorImpl.h>
 #include <c10/core/InferenceMode.h>
 #include <Eigen/Eigenvalues>
 
@@ -276,6 +279,104 @@ private Q_SLOTS:
         const auto other = LlamaModel::open(shardedModel());
         const auto c = calibrateWindows(*other, ids_.narrow(0, 0, 1).narrow(1, 0, 8), o);
         QVERIFY_THROWS_EXCEPTION(Error, mergeCalibrations(*a, *c));
+    }
+
+    void symmetricGramUpdateMatchesTheFullProduct_data() {
+        QTest::addColumn<int>("width");
+        QTest::newRow("one block") << 300;
+        QTest::newRow("blocks with a short last one") << int(2 * kGramBlock + 333);
+    }
+
+    void symmetricGramUpdateMatchesTheFullProduct() {
+        QFETCH(int, width);
+        const auto f64 = at::TensorOptions().dtype(at::kDouble);
+        at::Tensor G = at::zeros({width, width}, f64);
+        at::Tensor X_all;
+        for (int part = 0; part < 2; ++part) {  // two updates, as two micro-batches
+            const at::Tensor X =
+                at::randn({150, width}, at::detail::createCPUGenerator(40 + part), f64).add_(0.3);  // [n, d]
+            addLowerGram(G, X);
+            mirrorLower(G);
+            X_all = part == 0 ? X : at::cat({X_all, X}, 0);
+        }
+        const at::Tensor want = at::mm(X_all.t(), X_all);  // the full float64 product
+        const double err = relFro(G, want);
+        qInfo("width %d: rel. Frobenius error %.3g against the full product", width, err);
+        QVERIFY(err <= 1e-14);
+        // Off the diagonal blocks the two triangles are the same numbers.
+        for (std::int64_t c0 = 0; c0 + kGramBlock < width; c0 += kGramBlock) {
+            const std::int64_t c1 = c0 + kGramBlock;
+            QVERIFY(at::equal(G.narrow(0, c0, kGramBlock).narrow(1, c1, width - c1),
+                              G.narrow(0, c1, width - c1).narrow(1, c0, kGramBlock).t()));
+        }
+    }
+
+    void lanczosLargestEigenvalue_data() {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("Wishart, a soft spectrum edge") << "wishart";
+        QTest::newRow("a dominant mean direction") << "mean";
+        QTest::newRow("rank 5") << "low-rank";
+        QTest::newRow("a repeated top eigenvalue") << "repeated";
+        QTest::newRow("zero") << "zero";
+        QTest::newRow("1 x 1") << "scalar";
+    }
+
+    void lanczosLargestEigenvalue() {
+        QFETCH(QString, kind);
+        const auto f64 = at::TensorOptions().dtype(at::kDouble);
+        auto gen = at::detail::createCPUGenerator(7);
+        at::Tensor G;
+        if (kind == "wishart") {
+            const at::Tensor X = at::randn({900, 600}, gen, f64);
+            G = at::mm(X.t(), X);
+        } else if (kind == "mean") {
+            const at::Tensor X = at::randn({900, 600}, gen, f64).add_(0.5);
+            G = at::mm(X.t(), X);
+        } else if (kind == "low-rank") {
+            const at::Tensor X = at::randn({5, 400}, gen, f64);
+            G = at::mm(X.t(), X);
+        } else if (kind == "repeated") {
+            const at::Tensor Q = std::get<0>(at::linalg_qr(at::randn({300, 300}, gen, f64)));
+            at::Tensor d = at::rand({300}, gen, f64);
+            d.narrow(0, 0, 3).fill_(2.0);  // lambda_max = 2, three times
+            G = at::mm(Q * d, Q.t());
+        } else if (kind == "zero") {
+            G = at::zeros({50, 50}, f64);
+        } else {
+            G = at::full({1, 1}, 3.5, f64);
+        }
+        const double want = at::linalg_eigvalsh(G, "L")[-1].item<double>();
+        const LanczosResult r = largestEigenvalue(G);
+        qInfo("%s: lambda_max %.17g (eigvalsh %.17g), %d steps, residual bound %.3g, %s", qPrintable(kind), r.value,
+              want, r.steps, r.residual, r.converged ? "converged" : "eigvalsh fallback");
+        QVERIFY(std::abs(r.value - want) <= 1e-10 * std::abs(want));
+        if (kind != "wishart") QVERIFY(r.converged);  // the soft edge may take the fallback
+        // Cancellation between steps.
+        if (G.size(0) > 1 && want > 0) {
+            LanczosOptions o;
+            int polls = 0;
+            o.poll = [&] {
+                if (++polls == 3) throw Cancelled();
+            };
+            if (r.steps >= 3) QVERIFY_THROWS_EXCEPTION(Cancelled, largestEigenvalue(G, o));
+        }
+    }
+
+    void spectraOnlyUpToTheWidthLimit() {
+        // Sites wider than spectrum_max_width get lambda_max by Lanczos and no spectrum.
+        CalibrationOptions o = textOptions(CalibrationOptions::Path::Streamed);
+        o.spectrum_max_width = 100;  // 64-wide attn_in, o_in, mlp_in: spectra; 172-wide down_in: none
+        const auto cal = calibrateWindows(*f64_, ids_, o);
+        for (const SiteStatistics& s : cal->summary().sites) {
+            const at::Tensor G = cal->gram(s.layer, s.site);
+            const double want = at::linalg_eigvalsh(G, "L")[-1].item<double>();
+            QVERIFY(std::abs(s.max_eig - want) <= 1e-10 * want);
+            QCOMPARE(s.eigenvalues.size(), s.width > 100 ? Eigen::Index(0) : s.width);
+        }
+        QCOMPARE(cal->summary().at(0, Site::down_in).width, std::int64_t(172));
+        o.spectrum_max_width = 0;
+        for (const SiteStatistics& s : calibrateWindows(*f64_, ids_.narrow(0, 0, 1), o)->summary().sites)
+            QCOMPARE(s.eigenvalues.size(), Eigen::Index(0));
     }
 
     void windowSelection() {

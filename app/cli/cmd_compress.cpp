@@ -38,6 +38,17 @@ void printReport(const CompressionReport& r) {
         std::printf("  %-5s rank %-5lld %.5f (%.5f)\n", name(t), (long long)rank, r.meanWhitenedError(t),
                     r.meanFrobeniusError(t));
     }
+    if (!r.rounded_dtype.empty()) {
+        std::printf("rounded     mean whitened error per type with the factors as exported in %s:\n",
+                    r.rounded_dtype.c_str());
+        for (MatrixType t : r.plan.types) {
+            double sum = 0;
+            int n = 0;
+            for (const LayerReport& l : r.layers)
+                if (l.type == t && l.whitened_error_rounded >= 0) sum += l.whitened_error_rounded, ++n;
+            if (n) std::printf("  %-5s %.5f\n", name(t), sum / n);
+        }
+    }
     for (const std::string& w : r.warnings) std::printf("note        %s\n", w.c_str());
     std::printf("compressed  %zu groups in %.2f s\n", r.groups.size(), r.seconds);
 }
@@ -52,7 +63,7 @@ int runCompress(const Argv& argv) {
                     perplexityOptionNames()),
               computeOptionNames()));
     const CompressionPlan plan = planFromArgs(args);
-    const CompressOptions options = compressOptionsFromArgs(args);
+    CompressOptions options = compressOptionsFromArgs(args);
     if (args.has("eval-text") != args.has("window")) throw Error("--eval-text and --window go together");
     if (args.has("protocol") && !args.has("eval-text")) throw Error("--protocol needs --eval-text");
     const std::vector<std::string> tasks =
@@ -73,6 +84,11 @@ int runCompress(const Argv& argv) {
     const ModelIdentity identity = modelIdentity(model->dir(), model->config(), model->checkpoint());
     const auto calibration = openCalibration(args.require("calib"), &identity);
     const bool quiet = args.flag("quiet");
+    if (args.has("out")) {
+        const ExportRounding rounding = exportRounding(*model, plan, export_options);
+        options.rounded_dtype = rounding.dtype;
+        options.round_product = rounding.product;
+    }
     const CompressedModel compressed = compress(*model, *calibration, plan, options, stderrProgress(quiet));
 
     json extra = json::object();

@@ -1,5 +1,6 @@
 // Small helpers over the HDF5 C++ API for attribute-only records (the session file). Core-internal:
-// this header includes H5Cpp.h, so only core translation units include it.
+// this header includes H5Cpp.h, so only core translation units include it. Callers hold the HDF5
+// lock (base/hdf5_lock.h) around every use, as session_file.cpp's guarded() does.
 #pragma once
 
 #include <H5Cpp.h>

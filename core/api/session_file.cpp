@@ -2,6 +2,7 @@
 
 #include "../base/atomic_file.h"
 #include "../base/error.h"
+#include "../base/hdf5_lock.h"
 #include "../base/sha256.h"
 #include "h5_attributes.h"
 
@@ -308,14 +309,15 @@ std::string calibrationIdentity(const CalibrationSummary& summary) {
 }
 
 namespace {
-/// Runs HDF5 work, turning its exceptions (and the core's) into one Error that starts with `what`.
+/// Runs HDF5 work under the HDF5 lock, turning its exceptions (and the core's) into one Error that
+/// starts with `what`.
 template <class Work>
 auto guarded(const std::string& what, Work&& work) {
-    H5::Exception::dontPrint();
+    hdf5::Lock lock;
     try {
         return work();
     } catch (const H5::Exception& e) {
-        throw Error(what + ": " + e.getDetailMsg());
+        throw Error(what + ": " + hdf5::cause(e));
     } catch (const Error& e) {
         throw Error(what + ": " + e.what());
     }

@@ -6,8 +6,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -36,7 +38,64 @@ std::string temporarySibling(const std::string& target) {
     return name.str();
 }
 
-AtomicFile::AtomicFile(std::string target) : target_(std::move(target)), temp_(temporarySibling(target_)) {}
+namespace {
+
+bool processRuns(long pid) {
+    if (pid <= 0) return true;  // never ours to judge
+    if (pid == long(::getpid())) return true;
+    return ::kill(pid_t(pid), 0) == 0 || errno != ESRCH;
+}
+
+bool allOf(const std::string& text, std::size_t from, std::size_t to, const char* chars) {
+    if (from >= to) return false;
+    return text.find_first_not_of(chars, from) >= to;
+}
+
+}  // namespace
+
+std::vector<TemporarySibling> deadTemporaries(const std::string& target) {
+    namespace fs = std::filesystem;
+    std::vector<TemporarySibling> out;
+    const fs::path t(target);
+    const fs::path folder = t.has_parent_path() ? t.parent_path() : fs::path(".");
+    const std::string prefix = t.filename().string() + ".tmp-";
+    std::error_code ec;
+    fs::directory_iterator it(folder, ec);
+    if (ec) return out;
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        const std::string name = it->path().filename().string();
+        if (name.compare(0, prefix.size(), prefix) != 0) continue;
+        // <prefix><pid>-<hex>[.old]
+        const std::size_t dash = name.find('-', prefix.size());
+        if (dash == std::string::npos || !allOf(name, prefix.size(), dash, "0123456789")) continue;
+        std::size_t end = name.size();
+        const bool old = name.size() > 4 && name.compare(name.size() - 4, 4, ".old") == 0;
+        if (old) end -= 4;
+        if (!allOf(name, dash + 1, end, "0123456789abcdef")) continue;
+        if (dash - prefix.size() > 9) continue;
+        TemporarySibling s;
+        s.path = it->path().string();
+        s.pid = std::stol(name.substr(prefix.size(), dash - prefix.size()));
+        s.moved_aside = old;
+        if (!processRuns(s.pid)) out.push_back(std::move(s));
+    }
+    return out;
+}
+
+int removeDeadTemporaries(const std::string& target) {
+    int removed = 0;
+    for (const TemporarySibling& s : deadTemporaries(target)) {
+        std::error_code ec;
+        if (std::filesystem::remove_all(s.path, ec) > 0 && !ec) ++removed;
+    }
+    return removed;
+}
+
+AtomicFile::AtomicFile(std::string target) : target_(std::move(target)) {
+    removeDeadTemporaries(target_);
+    temp_ = temporarySibling(target_);
+}
 
 AtomicFile::~AtomicFile() {
     if (!committed_) std::remove(temp_.c_str());

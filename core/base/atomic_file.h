@@ -5,12 +5,14 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace basislab {
 
 class AtomicFile {
 public:
-    /// Reserves a unique temporary path next to `target` (same folder, so rename is atomic).
+    /// Reserves a unique temporary path next to `target` (same folder, so rename is atomic), after
+    /// removing the temporaries that dead processes left for the same target (removeDeadTemporaries).
     explicit AtomicFile(std::string target);
     /// Removes the temporary file unless commit() succeeded.
     ~AtomicFile();
@@ -31,6 +33,21 @@ private:
 
 /// A fresh path `<target>.tmp-<pid>-<random>` in the target's folder (so a rename is atomic).
 std::string temporarySibling(const std::string& target);
+
+/// A temporary sibling of `target` found in its folder: `<target>.tmp-<pid>-<hex>`, or the same with
+/// `.old` (a folder moved aside by AtomicFolder), written by process `pid`.
+struct TemporarySibling {
+    std::string path;
+    long pid = 0;
+    bool moved_aside = false;  // the `.old` form
+};
+/// The temporary siblings of `target` whose process no longer runs (kill(pid, 0) says ESRCH). A
+/// pid reused by a live process keeps its files until that process has ended too.
+std::vector<TemporarySibling> deadTemporaries(const std::string& target);
+/// Removes the temporaries (files or folders) that killed or crashed writers left beside `target`;
+/// a temporary calibration store of Llama2-7B is 44 GB. Returns how many were removed; failures
+/// to remove are ignored (the next write tries again).
+int removeDeadTemporaries(const std::string& target);
 
 /// Writes `content` to `path` atomically. Throws Error naming the path on failure.
 void writeFileAtomically(const std::string& path, std::string_view content);

@@ -3,7 +3,9 @@
 #include "calibrator.h"
 #include "site_statistics.h"
 
+#include <algorithm>
 #include <cstring>
+#include <iterator>
 
 namespace basislab {
 namespace {
@@ -17,6 +19,26 @@ at::Tensor toTensor(const Eigen::VectorXd& v, const std::string& what) {
     at::Tensor t = at::empty({v.size()}, at::TensorOptions().dtype(at::kDouble));  // [d]
     if (v.size() > 0) std::memcpy(t.data_ptr<double>(), v.data(), std::size_t(v.size()) * sizeof(double));
     return t;
+}
+
+/// Refuses windows counted twice: with the same text (hash) and window length, window index i is the
+/// same tokens in both, so a shared index would add its X^T X twice. Where either side does not know
+/// its windows (they were passed in tokenized, window_indices empty), nothing can be checked.
+void refuseSharedWindows(const CalibrationSettings& a, const CalibrationSettings& b) {
+    if (a.text_sha256.empty() || a.text_sha256 != b.text_sha256) return;
+    if (a.window_indices.empty() || b.window_indices.empty()) return;
+    std::vector<std::int64_t> x = a.window_indices, y = b.window_indices, shared;
+    std::sort(x.begin(), x.end());
+    std::sort(y.begin(), y.end());
+    std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(shared));
+    if (shared.empty()) return;
+    std::string list;
+    for (std::size_t i = 0; i < shared.size() && i < 8; ++i) list += (i ? ", " : "") + std::to_string(shared[i]);
+    if (shared.size() > 8) list += ", ...";
+    throw Error("cannot merge calibrations that share windows: " + std::to_string(shared.size()) + " of the " +
+                std::to_string(a.window_indices.size()) + " and " + std::to_string(b.window_indices.size()) +
+                " windows of the same text ('" + a.text_path + "') are in both (window " + list +
+                "); their data would be counted twice");
 }
 
 }  // namespace
@@ -34,6 +56,7 @@ CalibrationSummary mergeCalibrationsInto(const Calibration& a, const Calibration
     if (A.settings.seq_len != B.settings.seq_len)
         throw Error("cannot merge calibrations with window lengths " + std::to_string(A.settings.seq_len) + " and " +
                     std::to_string(B.settings.seq_len));
+    refuseSharedWindows(A.settings, B.settings);
 
     CalibrationSummary M;
     M.model = A.model;

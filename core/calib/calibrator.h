@@ -69,7 +69,9 @@ CalibrationSummary calibrateWindowsInto(const LlamaModel& model, const at::Tenso
 /// The calibration of the union of the data of a and b: Grams, per-channel sums, token counts and
 /// Fisher diagonals added (raw sums, so this is exact up to float64 rounding), statistics
 /// recomputed on `device`. Both must be of the same model and window length. The Fisher diagonals
-/// are kept only when both have them.
+/// are kept only when both have them. Calibrations of the same text (same text_sha256) that both
+/// record their window indices must not share a window (Error naming the shared windows: they
+/// would be counted twice); windows passed in tokenized (no indices) cannot be checked.
 CalibrationSummary mergeCalibrationsInto(const Calibration& a, const Calibration& b, CalibrationSink& sink,
                                          at::Device device = at::kCPU);
 std::shared_ptr<InMemoryCalibration> mergeCalibrations(const Calibration& a, const Calibration& b,

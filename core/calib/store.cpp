@@ -2,13 +2,13 @@
 
 #include "../base/atomic_file.h"
 #include "../base/error.h"
+#include "../base/hdf5_lock.h"
 #include "site_accumulator.h"
 
 #include <H5Cpp.h>
 
 #include <cstring>
 #include <filesystem>
-#include <mutex>
 #include <set>
 
 #ifndef BASISLAB_VERSION
@@ -18,47 +18,13 @@
 namespace basislab {
 namespace {
 
-// --- the process-wide HDF5 lock ----------------------------------------------------------------
-
-std::mutex& hdf5Mutex() {
-    static std::mutex m;
-    return m;
-}
-
-/// Held around every HDF5 call (HDF5 objects are created and destroyed inside its scope).
-class Hdf5Lock {
-public:
-    Hdf5Lock() : lock_(hdf5Mutex()) {
-        static const bool quiet = (H5::Exception::dontPrint(), true);
-        (void)quiet;
-    }
-
-private:
-    std::lock_guard<std::mutex> lock_;
-};
-
-/// The innermost message of HDF5's error stack (e.g. "truncated file: eof = ..."); call it in the
-/// catch block, before any other HDF5 call.
-std::string hdf5Cause(const H5::Exception& e) {
-    std::string cause;
-    H5Ewalk2(
-        H5E_DEFAULT, H5E_WALK_UPWARD,
-        [](unsigned n, const H5E_error2_t* err, void* out) -> herr_t {
-            if (n == 0 && err->desc) *static_cast<std::string*>(out) = err->desc;
-            return 0;
-        },
-        &cause);
-    if (cause.empty()) cause = e.getDetailMsg();
-    return cause;
-}
-
 /// Runs f; an HDF5 exception becomes an Error naming the file and the object.
 template <class F>
 auto guarded(const std::string& file, const std::string& what, F&& f) -> decltype(f()) {
     try {
         return f();
     } catch (const H5::Exception& e) {
-        throw Error("'" + file + "': " + what + ": " + hdf5Cause(e));
+        throw Error("'" + file + "': " + what + ": " + hdf5::cause(e));
     }
 }
 
@@ -158,9 +124,27 @@ void checkExtent(const H5::DataSet& ds, const std::vector<hsize_t>& want) {
     }
 }
 
+/// A dataset must hold the bytes its extent promises before a buffer of that size is allocated
+/// for it: a damaged or forged file can declare a [10^6, 10^6] Gram with no data (HDF5 would
+/// return fill values; allocating 8 TB fails first). Filtered (compressed) datasets store less
+/// and are not checked.
+void checkStored(const H5::DataSet& ds, const std::vector<hsize_t>& dims, std::size_t element_size) {
+    long double bytes = element_size;
+    for (hsize_t d : dims) bytes *= (long double)d;
+    if (bytes > (long double)(std::uint64_t(1) << 40))
+        throw H5::DataSetIException("read", "its extent is larger than 1 TiB");
+    if (ds.getCreatePlist().getNfilters() > 0) return;
+    const hsize_t stored = ds.getStorageSize();
+    if ((long double)stored < bytes)
+        throw H5::DataSetIException("read", "holds " + std::to_string(stored) + " bytes of the " +
+                                                std::to_string(std::uint64_t(bytes)) +
+                                                " its shape needs (truncated or damaged)");
+}
+
 Eigen::VectorXd readVector(const H5::Group& loc, const std::string& dataset, std::int64_t size) {
     const H5::DataSet ds = loc.openDataSet(dataset);
     checkExtent(ds, {hsize_t(size)});
+    checkStored(ds, {hsize_t(size)}, sizeof(double));
     Eigen::VectorXd v(size);
     if (size > 0) ds.read(v.data(), H5::PredType::NATIVE_DOUBLE);
     return v;
@@ -170,6 +154,7 @@ at::Tensor readMatrix(const H5::H5File& file, const std::string& dataset, std::i
                       at::ScalarType dtype) {
     const H5::DataSet ds = file.openDataSet(dataset);
     checkExtent(ds, {hsize_t(rows), hsize_t(cols)});
+    checkStored(ds, {hsize_t(rows), hsize_t(cols)}, dtype == at::kDouble ? sizeof(double) : sizeof(float));
     at::Tensor t = at::empty({rows, cols}, at::TensorOptions().dtype(dtype));
     ds.read(t.data_ptr(), dtype == at::kDouble ? H5::PredType::NATIVE_DOUBLE : H5::PredType::NATIVE_FLOAT);
     return t;
@@ -189,7 +174,7 @@ std::unique_ptr<H5::H5File> openStore(const std::string& path) {
     try {
         return std::make_unique<H5::H5File>(path, H5F_ACC_RDONLY);
     } catch (const H5::Exception& e) {
-        throw Error("'" + path + "' cannot be opened as HDF5 (truncated or damaged?): " + hdf5Cause(e));
+        throw Error("'" + path + "' cannot be opened as HDF5 (truncated or damaged?): " + hdf5::cause(e));
     }
 }
 
@@ -231,6 +216,7 @@ CalibrationSummary readSummary(const H5::H5File& file, const std::string& path) 
         const H5::DataSet ds = file.openDataSet("/window_indices");
         const auto dims = extent(ds);
         if (dims.size() != 1) throw H5::DataSetIException("read", "is not a vector");
+        checkStored(ds, dims, sizeof(std::int64_t));
         S.settings.window_indices.resize(dims[0]);
         if (dims[0] > 0) ds.read(S.settings.window_indices.data(), H5::PredType::NATIVE_INT64);
     });
@@ -286,7 +272,7 @@ public:
     HdfCalibration(std::string path, std::unique_ptr<H5::H5File> file, CalibrationSummary summary)
         : path_(std::move(path)), file_(std::move(file)), summary_(std::move(summary)) {}
     ~HdfCalibration() override {
-        Hdf5Lock lock;
+        hdf5::Lock lock;
         file_.reset();
     }
     HdfCalibration(const HdfCalibration&) = delete;
@@ -298,7 +284,7 @@ public:
         if (layer < 0 || layer >= summary_.layers) throw Error("'" + path_ + "' has no layer " + std::to_string(layer));
         const std::int64_t d = summary_.at(layer, site).width;
         const std::string dataset = sitePath(layer, site) + "/gram";
-        Hdf5Lock lock;
+        hdf5::Lock lock;
         return guarded(path_, dataset, [&] { return readMatrix(*file_, dataset, d, d, at::kDouble); });
     }
 
@@ -306,7 +292,7 @@ public:
         if (!summary_.settings.fisher) throw Error("'" + path_ + "' has no Fisher diagonals (calibrate with --fisher)");
         if (layer < 0 || layer >= summary_.layers) throw Error("'" + path_ + "' has no layer " + std::to_string(layer));
         const std::string dataset = fisherPath(layer, type);
-        Hdf5Lock lock;
+        hdf5::Lock lock;
         return guarded(path_, dataset, [&] {
             const H5::DataSet ds = file_->openDataSet(dataset);
             const auto dims = extent(ds);
@@ -332,12 +318,12 @@ struct CalibrationWriter::Impl {
     std::set<std::pair<int, MatrixType>> fishers;
 
     explicit Impl(const std::string& path) : atomic(path) {
-        Hdf5Lock lock;
+        hdf5::Lock lock;
         file = guarded(atomic.target(), "cannot create the temporary file " + atomic.tempPath(),
                        [&] { return std::make_unique<H5::H5File>(atomic.tempPath(), H5F_ACC_TRUNC); });
     }
     ~Impl() {
-        Hdf5Lock lock;
+        hdf5::Lock lock;
         file.reset();  // close before AtomicFile removes the temporary file
     }
     const std::string& path() const { return atomic.target(); }
@@ -354,7 +340,7 @@ void CalibrationWriter::site(const SiteStatistics& s, const at::Tensor& G) {
         throw Error("'" + impl_->path() + "': the Gram of " + group + " does not match its width " +
                     std::to_string(s.width));
     const at::Tensor g = G.detach().to(at::kCPU, at::kDouble).contiguous();  // [d, d]
-    Hdf5Lock lock;
+    hdf5::Lock lock;
     guarded(impl_->path(), group, [&] {
         ensureGroup(*impl_->file, group);
         H5::Group grp = impl_->file->openGroup(group);
@@ -380,7 +366,7 @@ void CalibrationWriter::fisher(int layer, MatrixType type, const at::Tensor& F) 
     const std::string dataset = fisherPath(layer, type);
     if (F.dim() != 2) throw Error("'" + impl_->path() + "': the Fisher diagonal " + dataset + " is not a matrix");
     const at::Tensor f = F.detach().to(at::kCPU, at::kFloat).contiguous();  // [d_out, d_in]
-    Hdf5Lock lock;
+    hdf5::Lock lock;
     guarded(impl_->path(), dataset, [&] {
         ensureGroup(*impl_->file, layerPath(layer) + "/fisher");
         H5::Group grp = impl_->file->openGroup(layerPath(layer) + "/fisher");
@@ -404,7 +390,7 @@ void CalibrationWriter::commit(const CalibrationSummary& S) {
                                 " was not written");
     }
     {
-        Hdf5Lock lock;
+        hdf5::Lock lock;
         guarded(path, "root attributes", [&] {
             H5::H5File& f = *impl_->file;
             const CalibrationSettings& s = S.settings;
@@ -461,7 +447,7 @@ void saveCalibration(const std::string& path, const Calibration& calibration, co
 }
 
 std::shared_ptr<Calibration> openCalibration(const std::string& path, const ModelIdentity* expected) {
-    Hdf5Lock lock;
+    hdf5::Lock lock;
     std::unique_ptr<H5::H5File> file = openStore(path);
     CalibrationSummary summary = readSummary(*file, path);
     if (expected) checkIdentity(summary, *expected, path);
@@ -469,7 +455,7 @@ std::shared_ptr<Calibration> openCalibration(const std::string& path, const Mode
 }
 
 CalibrationSummary readCalibrationSummary(const std::string& path) {
-    Hdf5Lock lock;
+    hdf5::Lock lock;
     const std::unique_ptr<H5::H5File> file = openStore(path);
     return readSummary(*file, path);
 }

@@ -37,8 +37,8 @@
 //   4. /layers/<l>/fisher/<type>    float32 [d_out, d_in]  type = q k v o gate up down (fisher = 1)
 //
 // Files are written to a temporary name beside the target and renamed onto it when complete, so a
-// cancelled or crashed write leaves no file. HDF5 1.10 (serial) is not thread-safe: every HDF5
-// call in this module runs under one process-wide mutex.
+// cancelled or crashed write leaves no file. Every HDF5 call in this module runs under the
+// process-wide HDF5 lock (base/hdf5_lock.h).
 #pragma once
 
 #include "../base/progress.h"

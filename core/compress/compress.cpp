@@ -10,6 +10,7 @@
 #include <c10/core/InferenceMode.h>
 
 #include <chrono>
+#include <optional>
 
 namespace basislab {
 namespace {
@@ -53,6 +54,13 @@ CompressedModel compress(const LlamaModel& model, const Calibration& calibration
     CompressionReport& report = out.report;
     report.plan = plan;
     report.model = model.dir();
+    std::optional<at::ScalarType> rounded;
+    if (!options.rounded_dtype.empty()) {
+        rounded = toDtype(options.rounded_dtype);
+        if (*rounded != at::kBFloat16 && *rounded != at::kHalf)
+            throw Error("rounded_dtype must be bfloat16 or float16, not '" + options.rounded_dtype + "'");
+        report.rounded_dtype = dtypeName(*rounded);
+    }
     for (std::size_t gi = 0; gi < layout.size(); ++gi) {
         const GroupLayout& g = layout[gi];
         const auto group_start = std::chrono::steady_clock::now();
@@ -73,7 +81,10 @@ CompressedModel compress(const LlamaModel& model, const Calibration& calibration
             lr.whitened_error = before.whitened;
             lr.frobenius_error = before.frobenius;
             if (plan.refit) {
-                C = refitCoefficient(B, work.G[i], work.W[i]);
+                RefitShift shift;
+                C = refitCoefficient(B, work.G[i], work.W[i], &shift);
+                lr.refit_shift = shift.shift;
+                lr.refit_shift_relative = shift.relative;
                 const LayerError after = directError(work.W[i], at::matmul(B, C), work.G[i]);
                 lr.whitened_error_before_refit = before.whitened;
                 lr.frobenius_error_before_refit = before.frobenius;
@@ -84,6 +95,14 @@ CompressedModel compress(const LlamaModel& model, const Calibration& calibration
                 throw Error("layer " + std::to_string(g.layers[i]) + ", type " + name(g.type) +
                             ": the factorization produced NaN or Inf");
             cg.coefficients.push_back(C.to(storage));
+            if (rounded) {
+                const at::Tensor Bs = cg.basis.to(at::kDouble), Cs = cg.coefficients.back().to(at::kDouble);
+                const at::Tensor W_hat = options.round_product
+                                             ? at::matmul(Bs, Cs).to(*rounded).to(at::kDouble)
+                                             : at::matmul(cg.basis.to(*rounded).to(at::kDouble),
+                                                          cg.coefficients.back().to(*rounded).to(at::kDouble));
+                lr.whitened_error_rounded = directError(work.W[i], W_hat, work.G[i]).whitened;
+            }
             report.layers.push_back(lr);
         }
         GroupReport gr;

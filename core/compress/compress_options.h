@@ -13,6 +13,12 @@ struct CompressOptions {
     /// dtype of the bases and coefficients kept for evaluation and export: "" = the model's compute
     /// dtype, or "float32", "float64", "bfloat16", "float16".
     std::string storage_dtype;
+    /// "" or "bfloat16" / "float16": also measure each layer's whitened error with what an export
+    /// writes in that dtype (LayerReport::whitened_error_rounded): the stored basis and coefficient
+    /// each rounded to it (a factored export), or with `round_product` their product B C rounded
+    /// (a dense export). exportRounding() (export.h) says which an export will do.
+    std::string rounded_dtype;
+    bool round_product = false;
     /// Grams kept on the device between groups (q, k, v and neighbouring groups reuse them).
     std::size_t gram_cache_bytes = std::size_t(2) << 30;
 };

@@ -45,6 +45,27 @@ std::optional<ExportFormat> parseExportFormat(std::string_view text) {
     return std::nullopt;
 }
 
+ExportRounding exportRounding(const LlamaModel& source, const CompressionPlan& plan, const ExportOptions& options) {
+    const bool factored = options.format == ExportFormat::factored;
+    // The dtype exportCompressed picks: the option, else that of the first compressed projection by name.
+    std::string first;
+    for (int l = 0; l < source.config().num_hidden_layers; ++l)
+        for (MatrixType t : plan.types) {
+            const std::string n = tensor_name::projection(l, t);
+            if (first.empty() || n < first) first = n;
+        }
+    DType dtype = DType::F32;
+    if (factored && !options.dtype.empty())
+        dtype = parseDType(options.dtype);
+    else if (!first.empty())
+        dtype = source.checkpoint().tensor(first).dtype;
+    ExportRounding out;
+    out.product = !factored;
+    if (dtype == DType::F16) out.dtype = "float16";
+    if (dtype == DType::BF16) out.dtype = "bfloat16";
+    return out;
+}
+
 void exportCompressed(const LlamaModel& source, const CompressedModel& compressed, const std::string& out_dir,
                       const ExportOptions& options, const ProgressFn& progress) {
     if (!compressed.tensors) throw Error("nothing to export: the compression holds no tensors");

@@ -44,6 +44,16 @@ struct ExportOptions {
 
 inline constexpr const char* kCompressionFile = "basislab_compression.json";
 
+/// How an export rounds the compressed projections: to `dtype` ("bfloat16" or "float16"; "" when it
+/// keeps float32 or wider), the basis and coefficients each (factored) or their product (dense,
+/// `product`). Feed it to CompressOptions::rounded_dtype / round_product to have the report carry
+/// the whitened error of what is written.
+struct ExportRounding {
+    std::string dtype;
+    bool product = false;
+};
+ExportRounding exportRounding(const LlamaModel& source, const CompressionPlan& plan, const ExportOptions& options);
+
 /// Writes `compressed` (made from `source`) to `out_dir`. Progress stage "export", tensors written.
 void exportCompressed(const LlamaModel& source, const CompressedModel& compressed, const std::string& out_dir,
                       const ExportOptions& options = {}, const ProgressFn& progress = {});

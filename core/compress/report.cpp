@@ -60,6 +60,15 @@ void CompressionReport::finish(const LlamaConfig& config) {
             warnings.push_back(buf);
         }
     }
+    for (const LayerReport& l : layers)
+        if (l.refit_shift > 0) {
+            char buf[256];
+            std::snprintf(buf, sizeof buf,
+                          "layer %d, %s: the refit's B^T G B is ill-conditioned; solved with a diagonal shift of %.3g "
+                          "(%.3g x its mean diagonal)",
+                          l.layer, name(l.type), l.refit_shift, l.refit_shift_relative);
+            warnings.push_back(buf);
+        }
     achieved_ratio = dense_params > 0 ? 1 - double(stored_params) / double(dense_params) : 0;
     model_params = modelParameters(config);
     model_params_after = model_params - dense_params + stored_params;
@@ -96,7 +105,10 @@ std::string CompressionReport::toJson(int indent) const {
         if (l.whitened_error_before_refit >= 0) {
             j["whitened_error_before_refit"] = l.whitened_error_before_refit;
             j["frobenius_error_before_refit"] = l.frobenius_error_before_refit;
+            j["refit_shift"] = l.refit_shift;
+            j["refit_shift_relative"] = l.refit_shift_relative;
         }
+        if (l.whitened_error_rounded >= 0) j["whitened_error_rounded"] = l.whitened_error_rounded;
         layers_json.push_back(std::move(j));
     }
     json mean = json::object();
@@ -120,6 +132,7 @@ std::string CompressionReport::toJson(int indent) const {
                  {"seconds", seconds},
                  {"mean_whitened_error", mean},
                  {"warnings", warnings},
+                 {"rounded_dtype", rounded_dtype},
                  {"groups", groups_json},
                  {"layers", layers_json}};
     return j.dump(indent);

@@ -37,6 +37,11 @@ struct LayerReport {
     double frobenius_error = 0;
     double whitened_error_before_refit = -1;  // -1 unless refit
     double frobenius_error_before_refit = -1;
+    double refit_shift = 0;  // diagonal shift the refit's B^T G B needed (refit.h), 0 when none
+    double refit_shift_relative = 0;  // refit_shift / (tr(B^T G B) / k)
+    /// Whitened error of the factors rounded to rounded_dtype (the dtype an export stores them in,
+    /// CompressionReport::rounded_dtype); -1 when no rounding was assessed.
+    double whitened_error_rounded = -1;
 };
 
 struct CompressionReport {
@@ -52,6 +57,9 @@ struct CompressionReport {
     std::vector<GroupReport> groups;
     std::vector<LayerReport> layers;  // layer-major, then type
     std::vector<std::string> warnings;  // one line each (shifts, groups that save nothing, ...)
+    /// "bfloat16" or "float16" when the factors' rounding to that dtype was assessed
+    /// (LayerReport::whitened_error_rounded), else "".
+    std::string rounded_dtype;
 
     /// Mean whitened (or Frobenius) error over the layers of a type; -1 when the type is absent.
     double meanWhitenedError(MatrixType type) const;

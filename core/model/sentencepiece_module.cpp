@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <string>
 #include <vector>
 
@@ -24,13 +25,20 @@ extern "C" {
 
 bl_spm* bl_spm_load(const char* model_path, char* err, size_t err_size) {
     auto* spm = new bl_spm();
-    const auto status = spm->processor.Load(model_path);
-    if (!status.ok()) {
+    // A malformed model can make SentencePiece throw instead of returning a status (found by
+    // fuzzing: a zero-length piece throws Darts::Details::Exception from the trie builder); no C++
+    // exception may cross this C interface.
+    try {
+        const auto status = spm->processor.Load(model_path);
+        if (status.ok()) return spm;
         setError(err, err_size, status.ToString());
-        delete spm;
-        return nullptr;
+    } catch (const std::exception& e) {
+        setError(err, err_size, std::string("SentencePiece could not build the model: ") + e.what());
+    } catch (...) {
+        setError(err, err_size, "SentencePiece could not build the model");
     }
-    return spm;
+    delete spm;
+    return nullptr;
 }
 
 void bl_spm_free(bl_spm* spm) {
@@ -39,9 +47,14 @@ void bl_spm_free(bl_spm* spm) {
 
 long bl_spm_encode(bl_spm* spm, const char* text, size_t size, int** ids, char* err, size_t err_size) {
     std::vector<int> out;
-    const auto status = spm->processor.Encode(std::string(text, size), &out);
-    if (!status.ok()) {
-        setError(err, err_size, status.ToString());
+    try {
+        const auto status = spm->processor.Encode(std::string(text, size), &out);
+        if (!status.ok()) {
+            setError(err, err_size, status.ToString());
+            return -1;
+        }
+    } catch (const std::exception& e) {
+        setError(err, err_size, std::string("SentencePiece failed to encode: ") + e.what());
         return -1;
     }
     *ids = static_cast<int*>(std::malloc(sizeof(int) * (out.size() + 1)));
@@ -55,9 +68,14 @@ long bl_spm_encode(bl_spm* spm, const char* text, size_t size, int** ids, char* 
 
 long bl_spm_decode(bl_spm* spm, const int* ids, size_t count, char** text, char* err, size_t err_size) {
     std::string out;
-    const auto status = spm->processor.Decode(std::vector<int>(ids, ids + count), &out);
-    if (!status.ok()) {
-        setError(err, err_size, status.ToString());
+    try {
+        const auto status = spm->processor.Decode(std::vector<int>(ids, ids + count), &out);
+        if (!status.ok()) {
+            setError(err, err_size, status.ToString());
+            return -1;
+        }
+    } catch (const std::exception& e) {
+        setError(err, err_size, std::string("SentencePiece failed to decode: ") + e.what());
         return -1;
     }
     *text = static_cast<char*>(std::malloc(out.size() + 1));

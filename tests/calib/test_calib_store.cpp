@@ -2,6 +2,7 @@
 // several threads, atomic writes (a cancelled save or calibration leaves no file), and clear errors
 // for a wrong model, a truncated file, a non-HDF5 file and a wrong or missing format_version.
 #include "base/error.h"
+#include "base/hdf5_lock.h"
 #include "calib/calibrator.h"
 #include "calib/store.h"
 #include "test_paths.h"
@@ -39,7 +40,7 @@ void expectError(const std::function<void()>& f, const QString& part1, const QSt
 
 /// Replaces the root attribute format_version (or removes it when version < 0).
 void setFormatVersion(const std::string& path, int version) {
-    H5::Exception::dontPrint();
+    hdf5::Lock lock;
     H5::H5File f(path, H5F_ACC_RDWR);
     f.removeAttr("format_version");
     if (version >= 0)

@@ -3,6 +3,7 @@
 #include "api/plan_compare.h"
 #include "api/session_file.h"
 #include "base/error.h"
+#include "base/hdf5_lock.h"
 #include "test_helpers.h"
 
 #include <H5Cpp.h>
@@ -189,12 +190,16 @@ private Q_SLOTS:
                 std::string::npos);
         // An HDF5 file that is not a session.
         const std::string other = dir.filePath(QStringLiteral("other.h5")).toStdString();
-        H5::H5File(other, H5F_ACC_TRUNC).createGroup("x");
+        {
+            hdf5::Lock lock;
+            H5::H5File(other, H5F_ACC_TRUNC).createGroup("x");
+        }
         QVERIFY(message(other).find("not a BasisLab session") != std::string::npos);
         // A newer format version.
         const std::string newer = dir.filePath(QStringLiteral("newer.blsession")).toStdString();
         writeSession(newer, sample());
         {
+            hdf5::Lock lock;
             H5::H5File f(newer, H5F_ACC_RDWR);
             H5::Group root = f.openGroup("/");
             root.removeAttr("format_version");
@@ -210,6 +215,7 @@ private Q_SLOTS:
         const std::string path = dir.filePath(QStringLiteral("s.blsession")).toStdString();
         writeSession(path, sample());
         {
+            hdf5::Lock lock;
             H5::H5File f(path, H5F_ACC_RDWR);
             H5::Group plan = f.openGroup("plan");
             plan.removeAttr("alpha");
@@ -231,6 +237,7 @@ private Q_SLOTS:
         const std::string path = dir.filePath(QStringLiteral("s.blsession")).toStdString();
         writeSession(path, sample());
         {
+            hdf5::Lock lock;
             H5::H5File f(path, H5F_ACC_RDWR);
             f.unlink("evaluation");
             f.openGroup("plan").removeAttr("ratio");
@@ -265,6 +272,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const std::string calib = dir.filePath(QStringLiteral("calib.h5")).toStdString();
         {
+            hdf5::Lock lock;
             H5::H5File f(calib, H5F_ACC_TRUNC);
             H5::Group root = f.openGroup("/");
             const std::int64_t layers = 5;
@@ -288,6 +296,7 @@ private Q_SLOTS:
 
         const std::string out = dir.filePath(QStringLiteral("extracted.h5")).toStdString();
         extractEmbeddedCalibration(session, out);
+        hdf5::Lock lock;  // recursive: writeSession below takes it again on this thread
         H5::H5File f(out, H5F_ACC_RDONLY);
         std::int64_t layers = 0;
         f.openGroup("/").openAttribute("layers").read(H5::PredType::NATIVE_INT64, &layers);

@@ -252,7 +252,7 @@ private Q_SLOTS:
 
     void readsVersion1() {
         // A version-1 store (every site with its spectrum) reads as before.
-        const std::string v1 = fresh("version1.h5");
+        const std::string v1 = fresh("version1-spectra.h5");
         std::filesystem::copy_file(saved_, v1);
         setFormatVersion(v1, 1);
         const auto c = openCalibration(v1);

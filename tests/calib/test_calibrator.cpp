@@ -234,7 +234,7 @@ private Q_SLOTS:
         int differing = 0;
         for (int l = 0; l < 5; ++l)
             for (Site s : kSites) {
-                const double e = relFro(waves->gram(l, s), exact->gram(l, s));
+                const double e = relDiff(waves->gram(l, s), exact->gram(l, s));
                 differing += e > 0;
                 worst = std::max(worst, e);
                 const SiteStatistics& a = waves->summary().at(l, s);
@@ -300,7 +300,7 @@ private Q_SLOTS:
             X_all = part == 0 ? X : at::cat({X_all, X}, 0);
         }
         const at::Tensor want = at::mm(X_all.t(), X_all);  // the full float64 product
-        const double err = relFro(G, want);
+        const double err = relDiff(G, want);
         qInfo("width %d: rel. Frobenius error %.3g against the full product", width, err);
         QVERIFY(err <= 1e-14);
         // Off the diagonal blocks the two triangles are the same numbers.

@@ -1,6 +1,6 @@
 #include "synthetic_calibration.h"
 
-#include "calib/site_accumulator.h"
+#include "calib/site_statistics.h"
 
 namespace basislab::test {
 

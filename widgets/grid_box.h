@@ -3,7 +3,9 @@
 // the runs table (and a point of the plot) as soon as it arrives; a cancel keeps the finished ones.
 #pragma once
 
+#include "api/model_session.h"
 #include "api/requests.h"
+#include "api/run_record.h"
 #include "compress/plan.h"
 
 #include <QGroupBox>
@@ -18,6 +20,10 @@ namespace basislab::gui {
 
 class JobController;
 class WorkbenchDocument;
+
+/// The runs-table row of one evaluated plan: ratio, parameters, perplexity, zero-shot scores and the
+/// mean whitened error over its layers (the request's text, window and device are the caller's).
+api::RunRecord planRunRecord(const CompressionPlan& plan, const api::PlanEvaluation& e);
 
 class GridBox : public QGroupBox {
     Q_OBJECT

@@ -96,3 +96,28 @@ else()
   add_library(basislab::sentencepiece INTERFACE IMPORTED)
   set_target_properties(basislab::sentencepiece PROPERTIES INTERFACE_LINK_LIBRARIES PkgConfig::SentencePiece)
 endif()
+
+# Gloo's headers, for c10d's ProcessGroupGloo (core/dist/process_group.cpp, the distributed
+# calibration and sweep). LibTorch carries the Gloo code but Debian ships its headers apart
+# (libgloo-dev, which scripts/install-deps.sh installs). With BASISLAB_DEPS_PREFIX (a CUDA
+# LibTorch) they are looked for only in LibTorch's own include folders: Debian's Gloo snapshot is the
+# one Debian's LibTorch 1.13 was built with, not necessarily a 2.x LibTorch's, and ProcessGroupGloo's
+# inline code depends on Gloo's class layouts. Without them BasisLab builds without distributed
+# runs (a launch with a world size above 1 is then refused, naming the reason).
+option(BASISLAB_DISTRIBUTED "Build distributed calibration and sweeps (c10d, Gloo) when the Gloo headers are found" ON)
+set(BASISLAB_HAVE_GLOO OFF)
+if(BASISLAB_DISTRIBUTED)
+  if(BASISLAB_DEPS_PREFIX)
+    find_path(BASISLAB_GLOO_INCLUDE_DIR gloo/config.h NO_DEFAULT_PATH PATHS ${TORCH_INCLUDE_DIRS})
+  else()
+    find_path(BASISLAB_GLOO_INCLUDE_DIR gloo/config.h HINTS ${TORCH_INCLUDE_DIRS})
+  endif()
+  if(BASISLAB_GLOO_INCLUDE_DIR)
+    set(BASISLAB_HAVE_GLOO ON)
+    message(STATUS "Distributed runs: on (c10d Gloo; headers ${BASISLAB_GLOO_INCLUDE_DIR})")
+  else()
+    message(STATUS "Distributed runs: OFF (no gloo/config.h: install libgloo-dev, or see README.md)")
+  endif()
+else()
+  message(STATUS "Distributed runs: OFF (BASISLAB_DISTRIBUTED=OFF)")
+endif()

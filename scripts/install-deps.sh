@@ -11,6 +11,7 @@ packages=(
   libqcustomplot-dev libqcustomplot2.1-qt6
   libhdf5-dev libhdf5-cpp-103
   libsentencepiece-dev nlohmann-json3-dev libcli11-dev
+  libgloo-dev
   libopenblas0-pthread
   fonts-dejavu-core fonts-nanum clang-format
 )

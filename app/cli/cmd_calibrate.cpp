@@ -1,6 +1,7 @@
 // calibrate, inspect: the calibration commands.
 #include "commands.h"
 #include "common.h"
+#include "dist_args.h"
 
 #include "base/error.h"
 #include "calib/calibrator.h"
@@ -33,6 +34,13 @@ std::int64_t parseSpectra(const std::string& text) {
     throw Error("--spectra must be auto, all or none, got '" + text + "'");
 }
 
+/// What a rank other than 0 does with the finished sites: nothing (rank 0 writes the store).
+class DiscardSink : public CalibrationSink {
+public:
+    void site(const SiteStatistics&, const at::Tensor&) override {}
+    void fisher(int, MatrixType, const at::Tensor&) override {}
+};
+
 bool hasSpectrum(const SiteStatistics& s) {
     return s.eigenvalues.size() > 0;
 }
@@ -57,9 +65,10 @@ std::string rank99Text(const SiteStatistics& s, const char* missing) {
 
 int runCalibrate(const Argv& argv) {
     const Args args(argv, {"json", "quiet", "fisher"},
-                    merge({"model", "text", "windows", "seq-len", "shuffle-seed", "out", "path", "micro-batch",
-                           "gram-accumulation", "spectra"},
-                          computeOptionNames()));
+                    merge(merge({"model", "text", "windows", "seq-len", "shuffle-seed", "out", "path", "micro-batch",
+                                 "gram-accumulation", "spectra"},
+                                computeOptionNames()),
+                          launchOptionNames()));
     CalibrationOptions co;
     co.text_path = args.require("text");
     co.windows = int(args.requireInt("windows"));
@@ -78,13 +87,36 @@ int runCalibrate(const Argv& argv) {
     const std::string out = args.require("out");
     if (!std::filesystem::exists(co.text_path)) throw Error("text file '" + co.text_path + "' does not exist");
 
+    const dist::LaunchConfig launch = launchFromArgs(args);
     ModelOptions mo;
     mo.compute = computeOptions(args);
-    const auto model = LlamaModel::open(args.require("model"), mo);
-    CalibrationWriter writer(out);
-    const CalibrationSummary s = calibrateInto(*model, co, writer, stderrProgress(args.flag("quiet")));
-    writer.commit(s);
+    mo.compute.device = dist::deviceForRank(mo.compute.device, launch);
+
+    DistRun dist(launch);  // joins the group of a distributed launch (every rank, before any work)
+    CalibrationSummary s;
+    const int status = dist.run([&] {
+        const auto model = LlamaModel::open(args.require("model"), mo);
+        co.shard = dist.calibrationShard();
+        const ProgressFn progress = dist.progress(stderrProgress(args.flag("quiet")));
+        if (dist.rank() == 0) {
+            CalibrationWriter writer(out);  // rank 0 writes; removed unless committed
+            s = calibrateInto(*model, co, writer, progress);
+            writer.commit(s);
+        } else {
+            DiscardSink discard;
+            s = calibrateInto(*model, co, discard, progress);
+        }
+        if (dist.distributed()) dist.group().barrier("the end of the calibration");
+        return 0;
+    });
+    if (status != 0) return status;
     const double tps = s.seconds > 0 ? double(s.tokens) / s.seconds : 0.0;
+    if (dist.rank() != 0) {  // the store and the report are rank 0's
+        if (!args.flag("json"))
+            std::printf("rank %d of %d: calibrated its share of %d windows; rank 0 wrote %s\n", dist.rank(),
+                        dist.size(), s.settings.windows, out.c_str());
+        return 0;
+    }
 
     if (args.flag("json")) {
         ordered_json sites = ordered_json::array();
@@ -113,6 +145,7 @@ int runCalibrate(const Argv& argv) {
                                   {"dtype", s.settings.dtype},
                                   {"fisher", s.settings.fisher},
                                   {"gram_accumulation", s.settings.gram_accumulation},
+                                  {"world_size", s.settings.world_size},
                                   {"out", out},
                                   {"sites", sites}}
                          .dump(2)
@@ -121,8 +154,10 @@ int runCalibrate(const Argv& argv) {
         std::printf("calibrated %d layers x 4 sites on %d windows x %d tokens = %lld tokens%s\n", s.layers,
                     s.settings.windows, s.settings.seq_len, (long long)s.tokens,
                     s.settings.fisher ? " (with Fisher diagonals)" : "");
-        std::printf("%.2f s, %.0f tokens/s on %s (%s, Grams summed in %s)\n", s.seconds, tps, s.settings.device.c_str(),
-                    s.settings.dtype.c_str(), s.settings.gram_accumulation.c_str());
+        std::printf(
+            "%.2f s, %.0f tokens/s on %s (%s, Grams summed in %s)%s\n", s.seconds, tps, s.settings.device.c_str(),
+            s.settings.dtype.c_str(), s.settings.gram_accumulation.c_str(),
+            s.settings.world_size > 1 ? (" by " + std::to_string(s.settings.world_size) + " processes").c_str() : "");
         std::printf("wrote %s (%.1f MB)\n", out.c_str(), double(std::filesystem::file_size(out)) / 1e6);
     }
     return 0;
@@ -149,8 +184,9 @@ int runInspect(const Argv& argv) {
     std::printf(
         "  windows   %d x %d tokens = %lld tokens, %s\n", c.windows, c.seq_len, (long long)s.tokens,
         c.shuffle_seed ? ("shuffled with seed " + std::to_string(*c.shuffle_seed)).c_str() : "first N in order");
-    std::printf("  computed  on %s in %s, Grams summed in %s, %.2f s%s\n", c.device.c_str(), c.dtype.c_str(),
-                c.gram_accumulation.c_str(), s.seconds, c.fisher ? ", with Fisher diagonals" : "");
+    std::printf("  computed  on %s in %s, Grams summed in %s, %.2f s%s%s\n", c.device.c_str(), c.dtype.c_str(),
+                c.gram_accumulation.c_str(), s.seconds, c.fisher ? ", with Fisher diagonals" : "",
+                c.world_size > 1 ? (", by " + std::to_string(c.world_size) + " processes").c_str() : "");
     std::printf("\n%5s  %-8s %6s %9s %13s %13s %13s %13s %9s %7s\n", "layer", "site", "width", "tokens", "trace", "fro",
                 "max_eig", "mean_sq_norm", "eff_rank", "rank99");
     for (const SiteStatistics& st : s.sites)

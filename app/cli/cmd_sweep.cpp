@@ -3,10 +3,13 @@
 #include "commands.h"
 #include "common.h"
 #include "compress_args.h"
+#include "dist_args.h"
 #include "eval_args.h"
 
+#include "api/session_file.h"
 #include "base/atomic_file.h"
 #include "base/error.h"
+#include "base/sha256.h"
 #include "calib/store.h"
 #include "compress/compress.h"
 #include "compress/compressed_tensors.h"
@@ -17,6 +20,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <sstream>
 
 namespace basislab::cli {
@@ -185,15 +189,56 @@ std::string latex(const std::vector<Row>& rows, double dense_ppl) {
     return s.str();
 }
 
+/// The CSV line of one row (csv() without its header and dense line).
+std::string csvLine(const Row& row, const Measures& m) {
+    const std::string all = csv({row}, 0, m);
+    std::size_t p = all.find('\n');
+    p = all.find('\n', p + 1);
+    return all.substr(p + 1);
+}
+
+/// A distributed sweep's rows: run i is rank (i mod W)'s; each rank publishes "<ppl>\n<CSV line>"
+/// per finished run, rank 0 merges them in the single-process order.
+struct MergedRows {
+    std::vector<std::optional<std::string>> lines;  // the CSV line of each finished run
+    std::vector<std::optional<Row>> rows;  // its row: latex() needs the run and the ppl
+
+    explicit MergedRows(std::size_t runs) : lines(runs), rows(runs) {}
+    std::size_t finished() const {
+        return std::size_t(std::count_if(lines.begin(), lines.end(), [](const auto& l) { return l.has_value(); }));
+    }
+    /// The CSV: header and dense line from `head_csv` (csv() of no rows), then the finished runs.
+    std::string csvText(const std::string& head_csv) const {
+        std::string s = head_csv;
+        for (const auto& l : lines)
+            if (l) s += *l;
+        return s;
+    }
+    std::vector<Row> finishedRows() const {
+        std::vector<Row> out;
+        for (const auto& r : rows)
+            if (r) out.push_back(*r);
+        return out;
+    }
+};
+
+std::string publishedRow(const Row& row, const std::string& line) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.17g\n", row.ppl);
+    return buf + line;
+}
+
 }  // namespace
 
 int runSweep(const Argv& argv) {
     // The grid options replace --method, --ratio, --group-size, --alpha and --share.
-    const Args args(argv, merge({"quiet"}, planFlagNames()),
-                    merge(merge({"model", "calib", "methods", "ratios", "group-sizes", "alphas", "share-sets", "types",
-                                 "asvd-exponent", "solver", "eval-text", "zeroshot-tasks", "out", "latex"},
-                                perplexityOptionNames()),
-                          computeOptionNames()));
+    const Args args(
+        argv, merge({"quiet"}, planFlagNames()),
+        merge(merge(merge({"model", "calib", "methods", "ratios", "group-sizes", "alphas", "share-sets", "types",
+                           "asvd-exponent", "solver", "eval-text", "zeroshot-tasks", "out", "latex"},
+                          perplexityOptionNames()),
+                    computeOptionNames()),
+              launchOptionNames()));
     const std::vector<Run> runs = grid(args);
     const CompressOptions options = compressOptionsFromArgs(args);
     const std::string out = args.require("out");
@@ -202,42 +247,130 @@ int runSweep(const Argv& argv) {
     measures.protocol = po.protocol;
     const std::vector<std::string> tasks =
         args.has("zeroshot-tasks") ? taskPathsFromArgs(args, "zeroshot-tasks") : std::vector<std::string>{};
+    const dist::LaunchConfig launch = launchFromArgs(args);
     ModelOptions mo;
     mo.compute = computeOptions(args);
-    const auto model = LlamaModel::open(args.require("model"), mo);
-    const ModelIdentity identity = modelIdentity(model->dir(), model->config(), model->checkpoint());
-    const auto calibration = openCalibration(args.require("calib"), &identity);
-    const auto& tokenizer = model->requireTokenizer();
-    const std::vector<int> ids = tokenizer.encode(readUtf8File(args.require("eval-text")));
-    const bool quiet = args.flag("quiet");
-    const double dense_ppl = perplexity(*model, ids, po).ppl;
-    if (!tasks.empty()) {
-        measures.dense_zeroshot = zeroShotResults(zeroShot(*model, tasks, {}, stderrProgress(quiet)));
-        for (const ZeroShotTaskResult& t : measures.dense_zeroshot) measures.task_names.push_back(t.task);
-    }
-    std::fprintf(stderr, "sweep: %zu runs; dense ppl %.4f (protocol %s)\n", runs.size(), dense_ppl, name(po.protocol));
-    std::vector<Row> rows;
-    for (std::size_t i = 0; i < runs.size(); ++i) {
-        if (interrupted()) throw Cancelled();
-        Row row;
-        row.run = runs[i];
-        const CompressedModel c = compress(*model, *calibration, runs[i].plan, options, stderrProgress(true));
-        const ProjectionOverrides overrides = overridesOf(c, *model);
-        const PerplexityResult p = perplexity(*model, ids, po, stderrProgress(true), &overrides);
-        row.report = c.report;
-        row.ppl = p.ppl;
-        row.eval_seconds = p.seconds;
-        if (!tasks.empty())
-            row.zeroshot = zeroShotResults(zeroShot(*model, tasks, {}, stderrProgress(true), &overrides));
-        rows.push_back(std::move(row));
-        if (!quiet)
-            std::fprintf(stderr, "[%zu/%zu] %-60s ppl %.4f  ratio %.4f  (%.1f s + %.1f s)\n", i + 1, runs.size(),
-                         runs[i].plan.describe().c_str(), p.ppl, c.report.achieved_ratio, c.report.seconds, p.seconds);
-        writeFileAtomically(out, csv(rows, dense_ppl, measures));  // partial results survive an interruption
-    }
-    if (args.has("latex")) writeFileAtomically(args.require("latex"), latex(rows, dense_ppl));
-    std::printf("%zu runs written to %s\n", rows.size(), out.c_str());
-    return 0;
+    mo.compute.device = dist::deviceForRank(mo.compute.device, launch);
+
+    // Distributed: run i is rank (i mod W)'s; rank 0 computes the dense reference, merges every
+    // rank's rows in the single-process order and writes the CSV and the LaTeX table.
+    DistRun dist(launch);
+    return dist.run([&] {
+        const int me = dist.rank(), world = dist.size();
+        const auto model = LlamaModel::open(args.require("model"), mo);
+        const ModelIdentity identity = modelIdentity(model->dir(), model->config(), model->checkpoint());
+        const auto calibration = openCalibration(args.require("calib"), &identity);
+        const auto& tokenizer = model->requireTokenizer();
+        const std::string eval_text = readUtf8File(args.require("eval-text"));
+        const std::vector<int> ids = tokenizer.encode(eval_text);
+        const bool quiet = args.flag("quiet");
+        if (dist.distributed()) {
+            std::string plans, task_hashes;
+            for (const Run& r : runs)
+                plans += r.plan.describe() + "|" + r.group_size + "|" + r.alpha + "|" + r.shared + ";";
+            for (const std::string& t : tasks) task_hashes += sha256File(t) + ",";
+            dist.agree({{"model config sha256", identity.config_sha256},
+                        {"model weights fingerprint", identity.weights_fingerprint},
+                        {"calibration", api::calibrationIdentity(calibration->summary())},
+                        {"evaluation text sha256", sha256Hex(eval_text)},
+                        {"protocol", std::string(name(po.protocol)) + " window " + std::to_string(po.window) +
+                                         " max windows " + std::to_string(po.max_windows)},
+                        {"grid", std::to_string(runs.size()) + " runs, sha256 " + sha256Hex(plans)},
+                        {"zero-shot tasks", task_hashes},
+                        {"compute dtype", mo.compute.dtype}},
+                       "sweep inputs");
+        }
+        double dense_ppl = 0;
+        if (me == 0) {
+            dense_ppl = perplexity(*model, ids, po, dist.progress(stderrProgress(true))).ppl;
+            if (!tasks.empty()) {
+                measures.dense_zeroshot =
+                    zeroShotResults(zeroShot(*model, tasks, {}, dist.progress(stderrProgress(quiet))));
+                for (const ZeroShotTaskResult& t : measures.dense_zeroshot) measures.task_names.push_back(t.task);
+            }
+            std::fprintf(stderr, "sweep: %zu runs%s; dense ppl %.4f (protocol %s)\n", runs.size(),
+                         world > 1 ? (" on " + std::to_string(world) + " processes").c_str() : "", dense_ppl,
+                         name(po.protocol));
+        }
+        MergedRows merged(runs.size());
+        const std::string head = me == 0 ? csv({}, dense_ppl, measures) : std::string();
+        const auto key = [](std::size_t i) { return "sweep-row-" + std::to_string(i); };
+        // Rank 0 takes the other ranks' finished rows (waiting for all of them when `wait`).
+        const auto collect = [&](bool wait) {
+            for (std::size_t i = 0; i < runs.size(); ++i) {
+                const int owner = int(i % std::size_t(world));
+                if (owner == 0 || merged.lines[i]) continue;
+                const std::optional<std::string> v =
+                    wait ? std::optional<std::string>(dist.group().awaitPublished(owner, key(i)))
+                         : dist.group().tryPublished(owner, key(i));
+                if (!v) continue;
+                const auto nl = v->find('\n');
+                Row row;
+                row.run = runs[i];
+                row.ppl = std::stod(v->substr(0, nl));
+                merged.rows[i] = row;
+                merged.lines[i] = v->substr(nl + 1);
+            }
+        };
+        const auto incomplete = [&] {
+            return " (" + out + " keeps " + std::to_string(merged.finished()) + " of " + std::to_string(runs.size()) +
+                   " runs: incomplete)";
+        };
+        const ProgressFn progress = dist.progress(stderrProgress(true));
+        try {
+            for (std::size_t i = 0; i < runs.size(); ++i) {
+                if (int(i % std::size_t(world)) != me) continue;
+                if (interrupted()) throw Cancelled();
+                Row row;
+                row.run = runs[i];
+                const CompressedModel c = compress(*model, *calibration, runs[i].plan, options, progress);
+                const ProjectionOverrides overrides = overridesOf(c, *model);
+                const PerplexityResult p = perplexity(*model, ids, po, progress, &overrides);
+                row.report = c.report;
+                row.ppl = p.ppl;
+                row.eval_seconds = p.seconds;
+                if (!tasks.empty()) {
+                    row.zeroshot = zeroShotResults(zeroShot(*model, tasks, {}, progress, &overrides));
+                    if (measures.task_names.empty())  // ranks other than 0 name the tasks from their rows
+                        for (const ZeroShotTaskResult& t : row.zeroshot) measures.task_names.push_back(t.task);
+                }
+                std::string line = csvLine(row, measures);
+                if (me != 0) dist.group().publish(key(i), publishedRow(row, line));
+                merged.lines[i] = std::move(line);
+                merged.rows[i] = std::move(row);
+                if (!quiet)
+                    std::fprintf(stderr, "[%zu/%zu] %-60s ppl %.4f  ratio %.4f  (%.1f s + %.1f s)\n", i + 1,
+                                 runs.size(), runs[i].plan.describe().c_str(), p.ppl, c.report.achieved_ratio,
+                                 c.report.seconds, p.seconds);
+                if (me == 0) {
+                    if (dist.distributed()) collect(false);
+                    writeFileAtomically(out, merged.csvText(head));  // partial results survive an interruption
+                }
+            }
+            if (me == 0 && dist.distributed()) {
+                collect(true);
+                writeFileAtomically(out, merged.csvText(head));
+            }
+        } catch (const dist::GroupError& e) {
+            if (me != 0) throw;
+            writeFileAtomically(out, merged.csvText(head));
+            throw dist::GroupError(e.what() + incomplete());
+        } catch (const Cancelled&) {
+            throw;
+        } catch (const Error& e) {
+            if (me != 0 || !dist.distributed()) throw;
+            writeFileAtomically(out, merged.csvText(head));
+            throw Error(e.what() + incomplete());
+        }
+        if (dist.distributed()) dist.group().barrier("the end of the sweep");
+        if (me != 0) {
+            std::printf("rank %d of %d: %zu runs done; rank 0 wrote %s\n", me, world, merged.finished(), out.c_str());
+            return 0;
+        }
+        if (args.has("latex")) writeFileAtomically(args.require("latex"), latex(merged.finishedRows(), dense_ppl));
+        std::printf("%zu runs written to %s\n", merged.finished(), out.c_str());
+        return 0;
+    });
 }
 
 }  // namespace basislab::cli

@@ -43,6 +43,7 @@ const std::vector<Command>& commands() {
          "calibrate --model DIR --text FILE --windows N --seq-len L --out FILE.h5 [--shuffle-seed S]\n"
          "          [--fisher] [--path streamed|whole-model] [--micro-batch B]\n"
          "          [--gram-accumulation float64|float32-waves] [--spectra auto|all|none] [--json]\n"
+         "          [--rank R --world-size W [--master HOST:PORT | --store-file PATH]] [--dist-timeout S]\n"
          "                                                 Gram matrices and statistics per layer and site\n",
          runCalibrate},
         {"inspect", "inspect   --calib FILE.h5 [--csv]              the statistics of a calibration store as a table\n",
@@ -59,6 +60,7 @@ const std::vector<Command>& commands() {
          "          [--alphas FORM,...] [--share-sets LIST/LIST] [--refit] --eval-text FILE --window W\n"
          "          [--max-windows K] [--protocol P] [--zeroshot-tasks A.jsonl,...] --out results.csv\n"
          "          [--latex table.tex]\n"
+         "          [--rank R --world-size W [--master HOST:PORT | --store-file PATH]] [--dist-timeout S]\n"
          "                                                 a grid of compressions, one CSV row per run\n",
          runSweep},
         {"reparametrise",

@@ -47,6 +47,16 @@ const std::map<std::string, OptionHelp>& table() {
         {"gram-accumulation",
          {"A", "float64 (default), or float32-waves: each wave summed in float32 and added into a float64 Gram", ""}},
         {"calib", {"FILE.h5", "the calibration store (basislab-cli calibrate)", ""}},
+        // calibrate, sweep: a distributed launch (README.md, Distributed runs)
+        {"rank",
+         {"R", "this process's rank, 0 .. W-1 (with --world-size; default: torchrun or Slurm's)", "a whole number"}},
+        {"world-size",
+         {"W", "processes in the run (with --rank; default: torchrun or Slurm's, else 1)", "a whole number"}},
+        {"master", {"HOST:PORT", "where rank 0 serves the group's store (default: MASTER_ADDR:MASTER_PORT)", ""}},
+        {"store-file",
+         {"PATH", "meet through a new file every rank sees instead of --master (a shared file system)", ""}},
+        {"dist-timeout",
+         {"S", "seconds any rank waits for another before the run stops with an error (default 300)", "a number"}},
         {"csv", {"", "print the table as CSV", ""}},
         // compress (docs/compression.md)
         {"method", {"M", "svd, asvd, fwsvd, svd-llm or basis-sharing", ""}},

@@ -33,6 +33,13 @@ CalibrationSummary run(const LlamaModel& model, const at::Tensor& ids, const Cal
         throw Error("the calibration window length " + std::to_string(L) + " exceeds max_position_embeddings " +
                     std::to_string(c.max_position_embeddings) + " of " + model.dir());
     const int layers = c.num_hidden_layers;
+    const CalibrationShard& shard = options.shard;
+    if (shard.distributed() && (shard.rank < 0 || shard.rank >= shard.world_size))
+        throw Error("calibration rank " + std::to_string(shard.rank) + " is outside 0.." +
+                    std::to_string(shard.world_size - 1));
+    if (N < shard.world_size)
+        throw Error(std::to_string(N) + " calibration windows cannot be split between " +
+                    std::to_string(shard.world_size) + " processes: give at least one window per process");
 
     CalibrationSummary summary;
     summary.model = modelIdentity(model.dir(), c, model.checkpoint());
@@ -46,13 +53,41 @@ CalibrationSummary run(const LlamaModel& model, const at::Tensor& ids, const Cal
     summary.layers = layers;
     summary.tokens = N * L;
     summary.sites.resize(std::size_t(layers) * kSites.size());
+    summary.settings.world_size = shard.world_size;
+    const bool writes = shard.rank == 0;  // statistics and sink: rank 0 only
+    if (shard.distributed()) {
+        // Refuse mismatched inputs before any window runs: every rank describes its run.
+        const at::Tensor flat = ids.to(at::kCPU).contiguous();
+        const std::string ids_sha =
+            sha256Hex(std::string_view(reinterpret_cast<const char*>(flat.data_ptr<std::int64_t>()),
+                                       std::size_t(flat.numel()) * sizeof(std::int64_t)));
+        const CalibrationSettings& st = summary.settings;
+        if (shard.agree)
+            shard.agree({{"model config sha256", summary.model.config_sha256},
+                         {"model weights fingerprint", summary.model.weights_fingerprint},
+                         {"text sha256", st.text_sha256},
+                         {"windows", std::to_string(N)},
+                         {"window length", std::to_string(L)},
+                         {"window tokens sha256", ids_sha},
+                         {"compute dtype", st.dtype},
+                         {"Gram accumulation", st.gram_accumulation},
+                         {"Fisher diagonals", st.fisher ? "yes" : "no"},
+                         {"path", options.path == CalibrationOptions::Path::Streamed ? "streamed" : "whole-model"}});
+    }
+    // This rank's windows: all of them alone, its block when distributed.
+    const auto [share_begin, share_end] = windowShare(N, shard.rank, shard.world_size);
+    const at::Tensor share = ids.narrow(0, share_begin, share_end - share_begin);
+    const std::int64_t n_share = share.size(0);
 
     // Progress units: per layer, one per window and one per site's statistics.
-    const std::int64_t per_layer = N + std::int64_t(kSites.size());
+    const std::int64_t per_layer = n_share + std::int64_t(kSites.size());
     ProgressReporter reporter(progress, "calibrate", per_layer * layers);
     std::int64_t window_layers = 0;  // windows run through a layer so far, for tokens/s
     auto tokensDone = [&] { return window_layers * L / layers; };
-    auto windowMessage = [&](std::int64_t w) { return "window " + std::to_string(w) + "/" + std::to_string(N); };
+    auto windowMessage = [&](std::int64_t w) {
+        return "window " + std::to_string(w) + "/" + std::to_string(n_share) +
+               (shard.distributed() ? " of rank " + std::to_string(shard.rank) : std::string());
+    };
     reporter.report(0, 0, 0, layers, windowMessage(0));
     const at::Device device = model.device();
     const std::size_t element_bytes = std::size_t(at::elementSize(model.dtype()));
@@ -61,9 +96,10 @@ CalibrationSummary run(const LlamaModel& model, const at::Tensor& ids, const Cal
     const bool streamed = options.path == CalibrationOptions::Path::Streamed;
     const std::size_t layer_grams = calibrationWorkingSetBytes(c, 0, L, element_bytes);
     const std::size_t pending =
-        streamed ? calibrationWorkingSetBytes(c, N, L, element_bytes) : layer_grams * std::size_t(layers);
-    const std::int64_t micro_batch =
-        options.micro_batch > 0 ? options.micro_batch : waveSize(model, N, L, options.activation_budget_bytes, pending);
+        streamed ? calibrationWorkingSetBytes(c, n_share, L, element_bytes) : layer_grams * std::size_t(layers);
+    const std::int64_t micro_batch = options.micro_batch > 0
+                                         ? options.micro_batch
+                                         : waveSize(model, n_share, L, options.activation_budget_bytes, pending);
     // On CUDA one Gram update takes the whole wave (one matrix product per site); the wave's size
     // already counts the float64 copy of its widest input.
     std::size_t row_budget = options.row_budget_bytes;
@@ -75,7 +111,13 @@ CalibrationSummary run(const LlamaModel& model, const at::Tensor& ids, const Cal
         for (Site s : kSites) out.emplace_back(l, s, c.siteWidth(s), device, row_budget, options.gram_accumulation);
     };
     std::int64_t sites_done = 0;
-    auto finishSite = [&](const SiteAccumulator& acc) {
+    auto finishSite = [&](SiteAccumulator& acc) {
+        if (shard.distributed()) acc.allReduce(shard.all_reduce);  // the sums of all N windows
+        if (!writes) {
+            ++sites_done;
+            reporter.report(window_layers + sites_done, tokensDone(), acc.layer(), layers, "all-reduced");
+            return;
+        }
         StatisticsOptions so;
         so.spectrum_max_width = options.spectrum_max_width;
         so.poll = [&] { reporter.poll(); };
@@ -102,11 +144,11 @@ CalibrationSummary run(const LlamaModel& model, const at::Tensor& ids, const Cal
                 window_layers += x.size(0);
                 reporter.report(window_layers + sites_done, tokensDone(), l, layers, windowMessage(done_in_layer));
             };
-            at::Tensor h = model.embed(ids);  // [N, L, hidden]
+            at::Tensor h = model.embed(share);  // [n_share, L, hidden]
             LayerRunOptions run_options;
             run_options.micro_batch = micro_batch;
             runLayers(model, h, run_options, observe, nullptr, [&](int l) {
-                for (const SiteAccumulator& a : acc) finishSite(a);
+                for (SiteAccumulator& a : acc) finishSite(a);
                 acc.clear();
                 done_in_layer = 0;
                 if (l + 1 < layers) newAccumulators(l + 1, acc);
@@ -115,23 +157,31 @@ CalibrationSummary run(const LlamaModel& model, const at::Tensor& ids, const Cal
             std::vector<SiteAccumulator> acc;  // every layer's sites, layer-major
             for (int l = 0; l < layers; ++l) newAccumulators(l, acc);
             std::int64_t windows_done = 0;
-            for (std::int64_t w0 = 0; w0 < N; w0 += micro_batch) {
-                const std::int64_t n = std::min(micro_batch, N - w0);
+            for (std::int64_t w0 = 0; w0 < n_share; w0 += micro_batch) {
+                const std::int64_t n = std::min(micro_batch, n_share - w0);
                 const SiteObserver observe = [&](int l, Site s, const at::Tensor& x) {
                     acc[std::size_t(l) * kSites.size() + std::size_t(s)].add(x);
                     if (s != Site::down_in) return;
                     window_layers += n;  // units: the N * layers window units first, statistics last
                     reporter.report(window_layers, tokensDone(), l, layers, windowMessage(windows_done + n));
                 };
-                (void)forward(model, ids.narrow(0, w0, n), observe);  // logits [n, L, vocab], not needed
+                (void)forward(model, share.narrow(0, w0, n), observe);  // logits [n, L, vocab], not needed
                 windows_done += n;
             }
-            for (const SiteAccumulator& a : acc) finishSite(a);
+            for (SiteAccumulator& a : acc) finishSite(a);
         }
     }
 
     if (options.fisher) {
-        for (auto& [key, F] : fisherDiagonals(model, ids, progress)) sink.fisher(key.first, key.second, F);
+        for (auto& [key, F] : fisherDiagonals(model, share, progress)) {
+            if (shard.distributed()) {  // summed over the ranks in float64, kept in float32
+                std::vector<at::Tensor> sum{F.to(at::kDouble)};
+                shard.all_reduce(sum,
+                                 "the Fisher diagonal of layer " + std::to_string(key.first) + ", " + name(key.second));
+                F = sum[0].to(at::kFloat);
+            }
+            if (writes) sink.fisher(key.first, key.second, F);
+        }
     }
     summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     return summary;

@@ -21,6 +21,7 @@
 #include "../base/progress.h"
 #include "../model/llama_model.h"
 #include "calibration.h"
+#include "calibration_shard.h"
 #include "site_accumulator.h"
 #include "site_statistics.h"
 
@@ -46,6 +47,10 @@ struct CalibrationOptions {
     /// Full Gram spectra (eigenvalues) for sites at most this wide; wider sites get lambda_max by
     /// Lanczos and no spectrum (site_statistics.h). 0: none.
     std::int64_t spectrum_max_width = kDefaultSpectrumMaxWidth;
+    /// This process's share when several calibrate together (calibration_shard.h): it runs only
+    /// its block of the windows, the sums are all-reduced per layer, only rank 0 computes
+    /// statistics and feeds the sink (the other ranks' sinks receive nothing). Default: alone.
+    CalibrationShard shard;
 };
 
 /// Calibrates on options.text_path and keeps every Gram in memory (float64, CPU).

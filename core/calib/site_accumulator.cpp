@@ -53,6 +53,13 @@ void SiteAccumulator::add(const at::Tensor& x) {
     tokens_ += n;
 }
 
+void SiteAccumulator::allReduce(const std::function<void(std::vector<at::Tensor>&, const std::string&)>& all_reduce) {
+    at::Tensor tokens = at::full({1}, double(tokens_), G_.options());  // exact below 2^53
+    std::vector<at::Tensor> sums{G_, sum_abs_, sum_sq_, tokens};
+    all_reduce(sums, "the Gram of layer " + std::to_string(layer_) + ", site " + name(site_));
+    tokens_ = std::int64_t(tokens.item<double>());
+}
+
 Eigen::VectorXd toEigen(const at::Tensor& v) {
     const at::Tensor c = v.detach().to(at::kCPU, at::kDouble).contiguous();
     Eigen::VectorXd out(c.numel());

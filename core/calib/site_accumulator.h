@@ -16,7 +16,9 @@
 
 #include <ATen/ATen.h>
 
+#include <functional>
 #include <string>
+#include <vector>
 
 namespace basislab {
 
@@ -37,6 +39,10 @@ public:
 
     /// Adds the rows of x [..., d_in] (any floating dtype; converted to float64 here).
     void add(const at::Tensor& x);
+
+    /// Sums G, the per-channel sums and the token count over the ranks of a distributed
+    /// calibration, in place, through `all_reduce` (calibration_shard.h), in float64.
+    void allReduce(const std::function<void(std::vector<at::Tensor>&, const std::string&)>& all_reduce);
 
     int layer() const { return layer_; }
     Site site() const { return site_; }

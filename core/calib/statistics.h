@@ -46,6 +46,7 @@ struct CalibrationSettings {
     bool fisher = false;  // Fisher diagonals were accumulated
     std::string gram_accumulation = "float64";  // or "float32-waves" (site_accumulator.h)
     std::vector<std::int64_t> window_indices;  // which windows of the text were used, in order
+    int world_size = 1;  // processes that calibrated together (not part of the identity)
 };
 
 /// Everything about a calibration except the Grams (and Fisher diagonals).

@@ -206,6 +206,7 @@ CalibrationSummary readSummary(const H5::H5File& file, const std::string& path) 
         s.dtype = readString(file, "dtype");
         s.fisher = readInt(file, "fisher") != 0;
         s.gram_accumulation = version >= 2 ? readString(file, "gram_accumulation") : std::string("float64");
+        s.world_size = version >= 3 ? int(readInt(file, "world_size")) : 1;
         S.layers = int(readInt(file, "layers"));
         S.tokens = readInt(file, "tokens");
         S.seconds = readDouble(file, "seconds");
@@ -411,6 +412,7 @@ void CalibrationWriter::commit(const CalibrationSummary& S) {
             writeAttr(f, "dtype", s.dtype);
             writeAttr(f, "fisher", std::int32_t(s.fisher ? 1 : 0));
             writeAttr(f, "gram_accumulation", s.gram_accumulation);
+            writeAttr(f, "world_size", std::int32_t(s.world_size));
             writeAttr(f, "layers", std::int32_t(S.layers));
             writeAttr(f, "tokens", std::int64_t(S.tokens));
             writeAttr(f, "seconds", S.seconds);

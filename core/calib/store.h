@@ -1,11 +1,12 @@
 // The HDF5 calibration store: one file per calibration, readable with h5py (plain datasets and
 // attributes, no opaque blobs), e.g. h5py.File("calib.h5")["layers/0/attn_in/gram"][()].
 //
-// Layout, format_version 2 (strings are variable-length UTF-8; scalars are scalar attributes).
-// Version 1 files are read too: they lack gram_accumulation, which then reads as "float64", and
-// every site of theirs has its eigenvalues (in version 2 they are optional: see eigenvalues below).
+// Layout, format_version 3 (strings are variable-length UTF-8; scalars are scalar attributes).
+// Version 2 files are read too: they lack world_size, which then reads as 1. Version 1 files also
+// lack gram_accumulation, which then reads as "float64", and every site of theirs has its
+// eigenvalues (from version 2 on they are optional: see eigenvalues below).
 //   1. root attributes
-//        format_version             int32    2 (1 is read too); any other value, or none, is refused
+//        format_version             int32    3 (1 and 2 are read too); any other value, or none, is refused
 //        created_by                 string   "BasisLab <version>"
 //        model_path                 string   the model folder as given (informational)
 //        model_config_sha256        string   SHA-256 of config.json            } the model identity,
@@ -21,6 +22,8 @@
 //        device, dtype              string   where and in what dtype the forward pass ran
 //        fisher                     int32    1 when /layers/<l>/fisher exists
 //        gram_accumulation          string   "float64" or "float32-waves" (calib/site_accumulator.h)
+//        world_size                 int32    processes that calibrated together (calibration_shard.h);
+//                                            not part of the calibration's identity
 //        layers                     int32    number of decoder layers
 //        tokens                     int64    rows of X per site = N * L
 //        seconds                    float64  wall time of the calibration run
@@ -49,7 +52,7 @@
 
 namespace basislab {
 
-inline constexpr int kCalibrationFormatVersion = 2;
+inline constexpr int kCalibrationFormatVersion = 3;
 /// The oldest format_version still read (1: no gram_accumulation attribute).
 inline constexpr int kCalibrationOldestReadVersion = 1;
 

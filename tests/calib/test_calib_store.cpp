@@ -147,6 +147,34 @@ private Q_SLOTS:
         expectError([&] { openCalibration(broken); }, "no-accumulation.h5", "root attributes");
     }
 
+    void readsFormatVersion2() {
+        // Version 2 had no world_size attribute: it was calibrated by one process.
+        QCOMPARE(kCalibrationFormatVersion, 3);
+        QCOMPARE(readCalibrationSummary(saved_).settings.world_size, 1);
+        const std::string v2 = fresh("version2.h5");
+        std::filesystem::copy_file(saved_, v2);
+        {
+            H5::H5File f(v2, H5F_ACC_RDWR);
+            const std::int32_t three = 3;
+            f.openAttribute("world_size").write(H5::PredType::NATIVE_INT32, &three);
+        }
+        QCOMPARE(readCalibrationSummary(v2).settings.world_size, 3);  // read back as written
+        setFormatVersion(v2, 2);
+        {
+            H5::H5File f(v2, H5F_ACC_RDWR);
+            f.removeAttr("world_size");
+        }
+        {
+            const auto back = openCalibration(v2);  // keeps the file open until the end of this block
+            QCOMPARE(back->summary().settings.world_size, 1);
+            QCOMPARE(back->summary().settings.gram_accumulation, std::string("float64"));
+            QVERIFY(at::equal(back->gram(1, Site::o_in), cal_->gram(1, Site::o_in)));
+        }
+        // The current version without it is a damaged file.
+        setFormatVersion(v2, kCalibrationFormatVersion);
+        expectError([&] { openCalibration(v2); }, "version2.h5", "root attributes");
+    }
+
     void recordsFloat32Waves() {
         CalibrationOptions o;
         o.text_path = textPath("tinystories_sample.txt");
@@ -204,10 +232,11 @@ private Q_SLOTS:
         expectError([&] { openCalibration(truncated); }, "truncated.h5", "truncated");
         expectError([&] { readCalibrationSummary(truncated); }, "truncated.h5", "truncated");
 
-        const std::string v3 = fresh("version3.h5");
-        std::filesystem::copy_file(saved_, v3);
-        setFormatVersion(v3, 3);
-        expectError([&] { openCalibration(v3); }, "format_version 3", "version3.h5");
+        const std::string next = fresh("version-next.h5");
+        std::filesystem::copy_file(saved_, next);
+        setFormatVersion(next, kCalibrationFormatVersion + 1);
+        expectError([&] { openCalibration(next); }, QString("format_version %1").arg(kCalibrationFormatVersion + 1),
+                    "version-next.h5");
         const std::string v0 = fresh("version0.h5");
         std::filesystem::copy_file(saved_, v0);
         setFormatVersion(v0, 0);

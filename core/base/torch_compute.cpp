@@ -5,6 +5,7 @@
 
 #include <ATen/Parallel.h>
 
+#include <dlfcn.h>
 #include <malloc.h>
 #include <mutex>
 #include <thread>
@@ -70,6 +71,13 @@ void validate(const ComputeOptions& options) {
 void configureThreads(int threads) {
     const int n = threads > 0 ? threads : int(std::max(1u, std::thread::hardware_concurrency()));
     at::set_num_threads(n);
+    // LibTorch's thread count does not reach OpenBLAS (Debian's BLAS), which otherwise runs as
+    // many threads as cores in every process, spinning for each other when several processes of
+    // one thread share a machine (a distributed run): tell it too, when it is the BLAS loaded.
+    if (threads > 0) {
+        using SetThreads = void (*)(int);
+        if (auto fn = reinterpret_cast<SetThreads>(::dlsym(RTLD_DEFAULT, "openblas_set_num_threads"))) fn(n);
+    }
     // Tensors of tens of MB are allocated and freed for every layer call. By default glibc serves
     // them with mmap and returns them with munmap, so every call page-faults and zeroes fresh
     // pages (measured: half the CPU time in the kernel on stories260k). Keep them in the heap.

@@ -1,6 +1,7 @@
 # basislab-cli compress --allocation error (--json, parameter budget, factored export) and sweep
 # --allocations on the demo model, and the refusals.
 # cmake -DCLI=... -DMODEL=... -DTEXT=... -DWORK=... -P allocation_roundtrip.cmake
+cmake_policy(SET CMP0054 NEW)  # quoted arguments of if() are strings, not variable names
 file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}")
 
@@ -26,9 +27,9 @@ run(0 calibrate --model "${MODEL}" --text "${TEXT}" --windows 12 --seq-len 64 --
 set(plan --model "${MODEL}" --calib "${WORK}/calib.h5" --method basis-sharing --ratio 0.6 --group-size 2)
 
 run(0 compress ${plan} --json --quiet)
-set(uniform "${out}")
-string(JSON uniform_stored GET "${uniform}" stored_params)
-string(JSON uniform_allocation GET "${uniform}" allocation)
+set(uniform_json "${out}")
+string(JSON uniform_stored GET "${uniform_json}" stored_params)
+string(JSON uniform_allocation GET "${uniform_json}" allocation)
 if(NOT uniform_allocation STREQUAL "uniform")
   message(FATAL_ERROR "default allocation ${uniform_allocation}")
 endif()

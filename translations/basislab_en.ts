@@ -182,6 +182,22 @@
         <source>Caution: the Basis Sharing paper shares only q, k, v, gate and up; compare against that before sharing W_Down.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Uniform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By error curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every group of a matrix type gets the same rank from the ratio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranks per group chosen to minimise the summed whitened error at the uniform plan&apos;s parameter count.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PlotExport</name>
@@ -640,6 +656,38 @@
     </message>
     <message>
         <source>How many consecutive layers share one basis for %1 (the last group may be smaller)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allocate ranks: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allocated ranks: summed squared whitened error %1 (uniform ranks: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank per layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 uniform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the parameter budget is spread over the groups and matrix types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ranks appear once the groups are factorised.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -182,6 +182,22 @@
         <source>Caution: the Basis Sharing paper shares only q, k, v, gate and up; compare against that before sharing W_Down.</source>
         <translation>주의: 기저 공유 논문은 q, k, v, gate, up만 공유합니다. W_Down을 공유하기 전에 그 결과와 비교하세요.</translation>
     </message>
+    <message>
+        <source>Uniform</source>
+        <translation>균등</translation>
+    </message>
+    <message>
+        <source>By error curves</source>
+        <translation>오차 곡선 기준</translation>
+    </message>
+    <message>
+        <source>Every group of a matrix type gets the same rank from the ratio.</source>
+        <translation>같은 행렬 유형의 모든 그룹이 압축률로 정한 같은 랭크를 받습니다.</translation>
+    </message>
+    <message>
+        <source>Ranks per group chosen to minimise the summed whitened error at the uniform plan&apos;s parameter count.</source>
+        <translation>균등 계획과 같은 파라미터 수에서 화이트닝 오차의 합이 가장 작도록 그룹마다 랭크를 고릅니다.</translation>
+    </message>
 </context>
 <context>
     <name>PlotExport</name>
@@ -641,6 +657,38 @@
     <message>
         <source>How many consecutive layers share one basis for %1 (the last group may be smaller)</source>
         <translation>%1의 기저 하나를 공유하는 연속 층의 수 (마지막 그룹은 더 작을 수 있음)</translation>
+    </message>
+    <message>
+        <source>Allocate ranks: %1</source>
+        <translation>랭크 할당: %1</translation>
+    </message>
+    <message>
+        <source>Allocated ranks: summed squared whitened error %1 (uniform ranks: %2)</source>
+        <translation>할당한 랭크: 화이트닝 오차 제곱합 %1 (균등 랭크: %2)</translation>
+    </message>
+    <message>
+        <source>Rank per layer</source>
+        <translation>층별 랭크</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>랭크</translation>
+    </message>
+    <message>
+        <source>%1 uniform</source>
+        <translation>%1 균등</translation>
+    </message>
+    <message>
+        <source>Ranks:</source>
+        <translation>랭크:</translation>
+    </message>
+    <message>
+        <source>How the parameter budget is spread over the groups and matrix types</source>
+        <translation>파라미터 예산을 그룹과 행렬 유형에 나누는 방법</translation>
+    </message>
+    <message>
+        <source>The ranks appear once the groups are factorised.</source>
+        <translation>그룹이 분해되면 랭크가 나타납니다.</translation>
     </message>
 </context>
 <context>
@@ -1899,7 +1947,7 @@
     </message>
     <message>
         <source>JSON Lines task files separated by &apos;;&apos; (see the README). Every evaluation also scores them as lm-evaluation-harness 0.4.3 does; their accuracies become columns of the runs table</source>
-        <translation>';'로 구분한 JSON Lines 과제 파일 (README 참고). 모든 평가가 이 과제도 lm-evaluation-harness 0.4.3과 같은 방식으로 채점하며, 그 정확도는 실행 표의 열이 됩니다</translation>
+        <translation>&apos;;&apos;로 구분한 JSON Lines 과제 파일 (README 참고). 모든 평가가 이 과제도 lm-evaluation-harness 0.4.3과 같은 방식으로 채점하며, 그 정확도는 실행 표의 열이 됩니다</translation>
     </message>
     <message>
         <source>Browse…</source>

@@ -130,7 +130,18 @@ CompressionPage::CompressionPage(WorkbenchDocument* document, JobController* job
     grid->addLayout(alpha_row, 5, 1, 1, 2);
     grid->addWidget(alpha_help_, 6, 0, 1, 3);
     grid->addWidget(refit_, 7, 0, 1, 3);
-    grid->setRowStretch(8, 1);
+    allocation_label_ = new QLabel;
+    allocation_ = new QComboBox;
+    allocation_->setObjectName(QStringLiteral("allocationCombo"));
+    for (Allocation a : {Allocation::uniform, Allocation::error})
+        allocation_->addItem(QString(), QString::fromLatin1(name(a)));
+    allocation_help_ = new QLabel;
+    allocation_help_->setObjectName(QStringLiteral("allocationHelpLabel"));
+    allocation_help_->setWordWrap(true);
+    grid->addWidget(allocation_label_, 8, 0);
+    grid->addWidget(allocation_, 8, 1, 1, 2);
+    grid->addWidget(allocation_help_, 9, 0, 1, 3);
+    grid->setRowStretch(10, 1);
     plan_box_->setMaximumWidth(460);
 
     result_ = new QLabel;
@@ -150,6 +161,7 @@ CompressionPage::CompressionPage(WorkbenchDocument* document, JobController* job
     type_->addItem(QString());
     for (MatrixType t : kMatrixTypes) type_->addItem(QString::fromLatin1(name(t)));
     plot_ = new PlotView(QStringLiteral("errors"));
+    rank_plot_ = new PlotView(QStringLiteral("ranks"));
     auto* plot_controls = new QHBoxLayout;
     plot_controls->addWidget(measure_label_);
     plot_controls->addWidget(measure_);
@@ -159,7 +171,10 @@ CompressionPage::CompressionPage(WorkbenchDocument* document, JobController* job
     plot_controls->addStretch(1);
     auto* right = new QVBoxLayout;
     right->addLayout(plot_controls);
-    right->addWidget(plot_, 1);
+    auto* plots = new QHBoxLayout;
+    plots->addWidget(plot_, 3);
+    plots->addWidget(rank_plot_, 2);
+    right->addLayout(plots, 1);
     right->addWidget(result_);
     right->addWidget(warnings_);
 
@@ -178,6 +193,7 @@ CompressionPage::CompressionPage(WorkbenchDocument* document, JobController* job
         p.refit = on;
         edit(p, on ? tr("Refit on") : tr("Refit off"));
     });
+    connect(allocation_, &QComboBox::activated, this, &CompressionPage::allocationChosen);
     connect(measure_, &QComboBox::currentIndexChanged, this, &CompressionPage::updatePlot);
     connect(type_, &QComboBox::currentIndexChanged, this, &CompressionPage::updatePlot);
     connect(document_, &WorkbenchDocument::planChanged, this, &CompressionPage::showPlan);
@@ -200,7 +216,8 @@ void CompressionPage::edit(const CompressionPlan& plan, const QString& text, int
 
 void CompressionPage::showPlan() {
     const CompressionPlan& p = document_->plan();
-    const QSignalBlocker b1(method_), b2(ratio_slider_), b3(ratio_), b4(types_), b5(alpha_), b6(power_), b7(refit_);
+    const QSignalBlocker b1(method_), b2(ratio_slider_), b3(ratio_), b4(types_), b5(alpha_), b6(power_), b7(refit_),
+        b8(allocation_);
     method_->setCurrentIndex(method_->findData(QString::fromLatin1(name(p.method))));
     method_help_->setText(methodExplanation(p.method));
     ratio_slider_->setValue(int(std::lround(100 * p.ratio)));
@@ -229,6 +246,16 @@ void CompressionPage::showPlan() {
     power_->setValue(p.alpha.p);
     alpha_help_->setText(alphaFormExplanation(alphaFormId(p.alpha)));
     refit_->setChecked(p.refit);
+    allocation_->setCurrentIndex(std::max(0, allocation_->findData(QString::fromLatin1(name(p.allocation)))));
+    allocation_help_->setText(allocationExplanation(p.allocation));
+}
+
+void CompressionPage::allocationChosen() {
+    const auto allocation = parseAllocation(allocation_->currentData().toString().toStdString());
+    if (!allocation) return;
+    CompressionPlan p = document_->plan();
+    p.allocation = *allocation;
+    edit(p, tr("Allocate ranks: %1").arg(allocationLabel(*allocation)));
 }
 
 void CompressionPage::methodChosen() {
@@ -296,6 +323,11 @@ void CompressionPage::previewArrived(quint64, const PreviewPtr& preview) {
                          .arg(formatPercent(r.achieved_ratio), formatCount(r.model_params),
                               formatCount(r.model_params_after), formatPercent(r.achieved_ratio_model))
                          .arg(preview_clock_.elapsed()));
+    if (r.plan.allocation != Allocation::uniform && r.allocation.objective >= 0)
+        result_->setText(result_->text() + QLatin1Char('\n') +
+                         tr("Allocated ranks: summed squared whitened error %1 (uniform ranks: %2)")
+                             .arg(r.allocation.objective, 0, 'g', 4)
+                             .arg(r.allocation.uniform_objective, 0, 'g', 4));
     QStringList lines;
     for (const std::string& w : r.warnings) lines << QString::fromStdString(w);
     warnings_->setText(lines.mid(0, 3).join(QLatin1Char('\n')));
@@ -305,6 +337,7 @@ void CompressionPage::previewArrived(quint64, const PreviewPtr& preview) {
 void CompressionPage::updatePlot() {
     if (!preview_) {
         plot_->setData(PlotData{});
+        rank_plot_->setData(PlotData{});
         return;
     }
     const bool whitened = measure_->currentIndex() == 0;
@@ -338,6 +371,38 @@ void CompressionPage::updatePlot() {
     base.color = 7;
     data.series = {plan, base};
     plot_->setData(data);
+
+    // Ranks: one series per compressed type (the rank of the group holding each layer); with one
+    // type chosen, its allocated ranks against the uniform ones.
+    PlotData ranks;
+    ranks.title = tr("Rank per layer");
+    ranks.x_label = tr("Layer");
+    ranks.y_label = tr("Rank");
+    ranks.integer_x = true;
+    const CompressionReport& r = preview_->plan;
+    for (MatrixType t : kMatrixTypes) {
+        if (!r.plan.compresses(t)) continue;
+        if (type_index != kAllTypes && t != kMatrixTypes[std::size_t(type_index - 1)]) continue;
+        PlotSeries s, u;
+        s.name = QString::fromLatin1(name(t));
+        s.color = int(t);
+        u.name = tr("%1 uniform").arg(QLatin1String(name(t)));
+        u.color = int(t);
+        u.dashed = true;
+        std::map<int, std::pair<std::int64_t, std::int64_t>> by_layer;
+        for (const GroupReport& g : r.groups)
+            if (g.type == t)
+                for (int l : g.layers) by_layer[l] = {g.rank, g.uniform_rank};
+        for (const auto& [layer, k] : by_layer) {
+            s.x.append(layer);
+            s.y.append(double(k.first));
+            u.x.append(layer);
+            u.y.append(double(k.second));
+        }
+        ranks.series.append(s);
+        if (type_index != kAllTypes) ranks.series.append(u);
+    }
+    rank_plot_->setData(ranks);
 }
 
 void CompressionPage::changeEvent(QEvent* event) {
@@ -377,6 +442,11 @@ void CompressionPage::retranslate() {
     power_->setToolTip(tr("The exponent p of the trace power form tr(G)^-p"));
     refit_->setText(tr("Refit coefficients after choosing the basis"));
     refit_->setToolTip(tr("Refit each layer's coefficients C_l by least squares in its own whitened metric"));
+    allocation_label_->setText(tr("Ranks:"));
+    for (int i = 0; i < allocation_->count(); ++i)
+        allocation_->setItemText(
+            i, allocationLabel(parseAllocation(allocation_->itemData(i).toString().toStdString()).value()));
+    allocation_->setToolTip(tr("How the parameter budget is spread over the groups and matrix types"));
     measure_label_->setText(tr("Error:"));
     measure_->setItemText(0, tr("whitened (output error on the calibration data)"));
     measure_->setItemText(1, tr("Frobenius (weight error)"));
@@ -385,6 +455,7 @@ void CompressionPage::retranslate() {
     type_->setItemText(kAllTypes, tr("all compressed (mean)"));
     type_->setToolTip(tr("Which matrix type's error to plot"));
     plot_->setPlaceholder(tr("The live error preview needs a model and a calibration (steps 1 and 2)."));
+    rank_plot_->setPlaceholder(tr("The ranks appear once the groups are factorised."));
     showPlan();
     updatePlot();
     if (!preview_) result_->clear();

@@ -1,7 +1,8 @@
 // Step 3, Compression: the plan (method, ratio, which matrix types are compressed and shared, group
-// sizes, alpha form, refit), edited through the undo stack, with the live preview: the per-layer
+// sizes, alpha form, refit, rank allocation), edited through the undo stack, with the live preview: the per-layer
 // reconstruction error of the plan against plain Basis Sharing, and the achieved ratio and
-// parameter count. Previews run on the worker, latest-wins; the GUI never waits for them.
+// parameter count, and beside it the rank of every layer and type (what the allocation chose). Previews run on the
+// worker, latest-wins; the GUI never waits for them.
 #pragma once
 
 #include "job_types.h"
@@ -30,6 +31,8 @@ public:
     CompressionPage(WorkbenchDocument* document, JobController* jobs, QWidget* parent = nullptr);
 
     PlotView* errorPlot() const { return plot_; }
+    /// Rank per layer and matrix type of the previewed plan (the allocation's choice).
+    PlotView* rankPlot() const { return rank_plot_; }
     /// The latest preview shown (null before the first).
     const PreviewPtr& preview() const { return preview_; }
 
@@ -48,6 +51,7 @@ private:
     void methodChosen();
     void ratioChosen(double percent, bool from_slider);
     void alphaChosen();
+    void allocationChosen();
     void typeEdited(int row, int column);
     void retranslate();
 
@@ -69,6 +73,9 @@ private:
     QDoubleSpinBox* power_;
     QLabel* alpha_help_;
     QCheckBox* refit_;
+    QLabel* allocation_label_;
+    QComboBox* allocation_;
+    QLabel* allocation_help_;
     QLabel* result_;
     QLabel* warnings_;
     QLabel* measure_label_;
@@ -76,6 +83,7 @@ private:
     QLabel* type_label_;
     QComboBox* type_;
     PlotView* plot_;
+    PlotView* rank_plot_;
 };
 
 }  // namespace basislab::gui

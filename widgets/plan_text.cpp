@@ -104,6 +104,25 @@ QString alphaLabel(const AlphaForm& form) {
     return label;
 }
 
+QString allocationLabel(Allocation allocation) {
+    switch (allocation) {
+        case Allocation::uniform: return PlanText::tr("Uniform");
+        case Allocation::error: return PlanText::tr("By error curves");
+    }
+    return {};
+}
+
+QString allocationExplanation(Allocation allocation) {
+    switch (allocation) {
+        case Allocation::uniform:
+            return PlanText::tr("Every group of a matrix type gets the same rank from the ratio.");
+        case Allocation::error:
+            return PlanText::tr(
+                "Ranks per group chosen to minimise the summed whitened error at the uniform plan's parameter count.");
+    }
+    return {};
+}
+
 QString sharingCaveatText(MatrixType type) {
     if (type == MatrixType::o)
         return PlanText::tr(

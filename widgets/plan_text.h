@@ -24,6 +24,10 @@ QString alphaFormExplanation(const std::string& id);
 /// A form with its parameters, e.g. "Trace power (p = 0.75)".
 QString alphaLabel(const AlphaForm& form);
 
+/// "Uniform" / "By error curves", and the one-line explanation of each allocation.
+QString allocationLabel(Allocation allocation);
+QString allocationExplanation(Allocation allocation);
+
 /// Why sharing o or down needs care (compress/plan.h sharingCaveat()); empty for the other types.
 QString sharingCaveatText(MatrixType type);
 

@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -32,11 +33,25 @@ void printReport(const CompressionReport& r) {
         (long long)r.model_params_after, r.achieved_ratio_model);
     std::printf("errors      mean whitened (Frobenius) error per type:\n");
     for (MatrixType t : r.plan.types) {
-        std::int64_t rank = 0;
+        std::int64_t lo = -1, hi = -1;
         for (const GroupReport& g : r.groups)
-            if (g.type == t) rank = g.rank;
-        std::printf("  %-5s rank %-5lld %.5f (%.5f)\n", name(t), (long long)rank, r.meanWhitenedError(t),
+            if (g.type == t) {
+                lo = lo < 0 ? g.rank : std::min(lo, g.rank);
+                hi = std::max(hi, g.rank);
+            }
+        const std::string rank = lo == hi ? std::to_string(lo) : std::to_string(lo) + "-" + std::to_string(hi);
+        std::printf("  %-5s rank %-9s %.5f (%.5f)\n", name(t), rank.c_str(), r.meanWhitenedError(t),
                     r.meanFrobeniusError(t));
+    }
+    if (r.plan.allocation != Allocation::uniform) {
+        const AllocationReport& a = r.allocation;
+        std::printf(
+            "allocation  %s: %lld of the uniform plan's %lld parameters; summed squared relative whitened "
+            "error %.6f (uniform %.6f)%s\n",
+            name(r.plan.allocation), (long long)a.used_params, (long long)a.budget_params, a.objective,
+            a.uniform_objective,
+            a.rank_quantum > 1 ? (", ranks on a grid of " + std::to_string(a.rank_quantum)).c_str() : "");
+        std::printf("ranks       %s\n", r.ranksText().c_str());
     }
     if (!r.rounded_dtype.empty()) {
         std::printf("rounded     mean whitened error per type with the factors as exported in %s:\n",

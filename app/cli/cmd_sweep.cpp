@@ -75,6 +75,14 @@ std::vector<Run> grid(const Args& args) {
     std::vector<AlphaForm> alphas;
     for (const std::string& a : splitList(args.get("alphas", "none")))
         alphas.push_back(AlphaForm::parse(a, "--alphas"));
+    std::vector<Allocation> allocations;
+    for (const std::string& a : splitList(args.get("allocations", "uniform"))) {
+        const auto allocation = parseAllocation(a);
+        if (!allocation) throw Error("--allocations: unknown allocation '" + a + "' (uniform, error)");
+        if (std::find(allocations.begin(), allocations.end(), *allocation) != allocations.end())
+            throw Error("--allocations: '" + a + "' is listed twice");
+        allocations.push_back(*allocation);
+    }
     std::vector<std::vector<MatrixType>> share_sets;
     for (const std::string& s : splitList(args.get("share-sets", "q,k,v,gate,up"), '/'))
         share_sets.push_back(parseTypeList(s, "--share-sets"));
@@ -111,7 +119,15 @@ std::vector<Run> grid(const Args& args) {
                     }
             }
         }
-    return runs;
+    // The allocation is the innermost dimension: uniform and error of one plan are adjacent rows.
+    std::vector<Run> out;
+    for (const Run& r : runs)
+        for (Allocation a : allocations) {
+            Run x = r;
+            x.plan.allocation = a;
+            out.push_back(std::move(x));
+        }
+    return out;
 }
 
 std::string csv(const std::vector<Row>& rows, double dense_ppl, const Measures& m) {
@@ -120,9 +136,11 @@ std::string csv(const std::vector<Row>& rows, double dense_ppl, const Measures& 
     for (MatrixType t : kMatrixTypes) s << ",whitened_error_" << name(t);
     // Later additions go at the end of the row, so older scripts keep their column numbers.
     const bool zeroshot = !m.task_names.empty();
-    s << ",cholesky_shifts,compress_seconds,eval_seconds,protocol" << (zeroshot ? zeroShotCsvHeader(m.task_names) : "")
-      << "\n";
-    s << "dense,0,-,-,-,0,0,0," << fixed(dense_ppl, 6) << ",0,0,0,0,0,0,0,0,0,0,0," << name(m.protocol)
+    // allocation, ranks (every group's "q0=12 q1=10 ..."), params (stored in the compressed matrices),
+    // allocation_objective (sum of squared relative whitened errors, -1 for uniform: not computed).
+    s << ",cholesky_shifts,compress_seconds,eval_seconds,protocol,allocation,ranks,params,allocation_objective"
+      << (zeroshot ? zeroShotCsvHeader(m.task_names) : "") << "\n";
+    s << "dense,0,-,-,-,0,0,0," << fixed(dense_ppl, 6) << ",0,0,0,0,0,0,0,0,0,0,0," << name(m.protocol) << ",-,-,0,0"
       << (zeroshot ? zeroShotCsvCells(m.dense_zeroshot) : "") << "\n";
     for (const Row& r : rows) {
         const CompressionReport& rep = r.report;
@@ -137,6 +155,8 @@ std::string csv(const std::vector<Row>& rows, double dense_ppl, const Measures& 
         for (MatrixType t : kMatrixTypes)
             s << "," << (rep.plan.compresses(t) ? fixed(rep.meanWhitenedError(t), 6) : "");
         s << "," << shifts << "," << fixed(rep.seconds, 3) << "," << fixed(r.eval_seconds, 3) << "," << name(m.protocol)
+          << "," << name(rep.plan.allocation) << "," << rep.ranksText() << "," << rep.stored_params << ","
+          << (rep.allocation.objective >= 0 ? fixed(rep.allocation.objective, 6) : "-1")
           << (zeroshot ? zeroShotCsvCells(r.zeroshot) : "") << "\n";
     }
     return s.str();
@@ -152,7 +172,10 @@ std::string latex(const std::vector<Row>& rows, double dense_ppl) {
         const double ratio = r.run.plan.ratio;
         if (std::find(ratios.begin(), ratios.end(), ratio) == ratios.end()) ratios.push_back(ratio);
         const std::string key = std::string(name(r.run.plan.method)) + " & " + r.run.group_size + " & " + r.run.alpha +
-                                " & " + r.run.shared + (r.run.plan.refit ? " + refit" : "");
+                                " & " + r.run.shared + (r.run.plan.refit ? " + refit" : "") +
+                                (r.run.plan.allocation != Allocation::uniform
+                                     ? std::string(" + ") + name(r.run.plan.allocation) + " allocation"
+                                     : "");
         if (!cells.count(key)) keys.push_back(key);
         cells[key][ratio] = r.ppl;
     }
@@ -235,7 +258,7 @@ int runSweep(const Argv& argv) {
     const Args args(
         argv, merge({"quiet"}, planFlagNames()),
         merge(merge(merge({"model", "calib", "methods", "ratios", "group-sizes", "alphas", "share-sets", "types",
-                           "asvd-exponent", "solver", "eval-text", "zeroshot-tasks", "out", "latex"},
+                           "asvd-exponent", "solver", "allocations", "eval-text", "zeroshot-tasks", "out", "latex"},
                           perplexityOptionNames()),
                     computeOptionNames()),
               launchOptionNames()));

@@ -5,8 +5,8 @@
 namespace basislab::cli {
 
 const std::set<std::string>& planOptionNames() {
-    static const std::set<std::string> names{"method", "ratio", "group-size",    "share",
-                                             "types",  "alpha", "asvd-exponent", "solver"};
+    static const std::set<std::string> names{"method", "ratio",         "group-size", "share",     "types",
+                                             "alpha",  "asvd-exponent", "solver",     "allocation"};
     return names;
 }
 
@@ -30,6 +30,11 @@ CompressionPlan planFromArgs(const Args& args, bool require_method_and_ratio) {
     if (args.has("alpha")) plan.alpha = AlphaForm::parse(args.require("alpha"));
     plan.asvd_exponent = args.getDouble("asvd-exponent", plan.asvd_exponent);
     plan.refit = args.flag("refit");
+    if (args.has("allocation")) {
+        const auto a = parseAllocation(args.require("allocation"));
+        if (!a) throw Error("--allocation: unknown allocation '" + args.require("allocation") + "' (uniform, error)");
+        plan.allocation = *a;
+    }
     if (plan.method != Method::basis_sharing && (args.has("group-size") || args.has("share") || args.has("alpha")))
         throw Error("--group-size, --share and --alpha apply to --method basis-sharing only");
     plan.validate();

@@ -10,7 +10,7 @@
 
 namespace basislab::cli {
 
-/// --method --ratio --group-size --share --types --alpha --asvd-exponent --solver
+/// --method --ratio --group-size --share --types --alpha --asvd-exponent --solver --allocation
 const std::set<std::string>& planOptionNames();
 /// --refit
 const std::set<std::string>& planFlagNames();

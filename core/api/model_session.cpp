@@ -76,6 +76,7 @@ CompressionPlan plainBasisSharing(const CompressionPlan& plan) {
     base.method = Method::basis_sharing;
     base.alpha = AlphaForm{};
     base.refit = false;
+    base.allocation = Allocation::uniform;
     return base;
 }
 

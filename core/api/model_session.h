@@ -38,7 +38,8 @@ struct PlanEvaluation {
     PerplexitySnapshot perplexity;
 };
 
-/// The plan's baseline: the same ratio, types and groups with plain Basis Sharing.
+/// The plan's baseline: the same ratio, types and groups with plain Basis Sharing (alpha none, no
+/// refit, uniform allocation).
 CompressionPlan plainBasisSharing(const CompressionPlan& plan);
 
 class ModelSession {

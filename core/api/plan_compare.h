@@ -9,7 +9,7 @@ namespace basislab::api {
 inline bool samePlan(const CompressionPlan& a, const CompressionPlan& b) {
     return a.method == b.method && a.ratio == b.ratio && a.types == b.types && a.shared == b.shared &&
            a.group_size == b.group_size && a.alpha == b.alpha && a.refit == b.refit &&
-           a.asvd_exponent == b.asvd_exponent;
+           a.asvd_exponent == b.asvd_exponent && a.allocation == b.allocation;
 }
 
 }  // namespace basislab::api

@@ -43,6 +43,7 @@ void writePlan(H5::Group& g, const CompressionPlan& plan) {
     h5::writeString(g, "alpha", plan.alpha.text());
     h5::writeInt(g, "refit", plan.refit ? 1 : 0);
     h5::writeDouble(g, "asvd_exponent", plan.asvd_exponent);
+    h5::writeString(g, "allocation", name(plan.allocation));  // version 3
 }
 
 /// Reads a plan; a value the core does not accept keeps the default and becomes a warning.
@@ -70,6 +71,13 @@ CompressionPlan readPlan(const h5::AttributeReader& r, const std::string& where,
     attempt("alpha", [&] { plan.alpha = AlphaForm::parse(r.string("alpha", plan.alpha.text()), "alpha"); });
     plan.refit = r.integer("refit", 0) != 0;
     plan.asvd_exponent = r.real("asvd_exponent", plan.asvd_exponent);
+    if (r.has("allocation")) {  // version 3; older sessions allocated uniformly
+        const std::string allocation = r.string("allocation");
+        if (const auto a = parseAllocation(allocation))
+            plan.allocation = *a;
+        else if (warnings)
+            warnings->push_back(where + ": unknown allocation '" + allocation + "', using uniform");
+    }
     return plan;
 }
 

@@ -2,6 +2,7 @@
 
 #include "../base/error.h"
 #include "../base/torch_compute.h"
+#include "allocation.h"
 #include "compressed_tensors.h"
 #include "errors.h"
 #include "group_factorizer.h"
@@ -44,14 +45,43 @@ CompressedModel compress(const LlamaModel& model, const Calibration& calibration
                          const CompressOptions& options, const ProgressFn& progress) {
     const auto start = std::chrono::steady_clock::now();
     c10::InferenceMode guard;
-    const std::vector<GroupLayout> layout = groupLayout(plan, model.config());
+    const std::vector<GroupLayout> uniform = groupLayout(plan, model.config());
+    std::vector<GroupLayout> layout = uniform;
     const at::ScalarType storage = options.storage_dtype.empty() ? model.dtype() : toDtype(options.storage_dtype);
-    ProgressReporter reporter(progress, "compress", std::int64_t(layout.size()));
+    // Error allocation: a first pass factorizes every group for its error curves (kept: O(rank) per
+    // layer), the knapsack picks the ranks, the second pass factorizes again at those ranks.
+    const bool allocating = plan.allocation != Allocation::uniform;
+    const std::int64_t passes = allocating ? 2 : 1;
+    ProgressReporter reporter(progress, "compress", passes * std::int64_t(layout.size()));
     reporter.report(0);
     GroupFactorizer factorizer(model, calibration, options);
     auto tensors = std::make_shared<CompressedTensors>();
     CompressedModel out;
     CompressionReport& report = out.report;
+    std::int64_t done = 0;
+    if (allocating) {
+        std::vector<std::vector<ErrorCurve>> curves;
+        for (const GroupLayout& g : layout) {
+            const GroupWork work = factorizer.factor(plan, g);
+            std::vector<ErrorCurve> group_curves;
+            for (std::size_t i = 0; i < g.layers.size(); ++i) {
+                ErrorCurve c = errorCurve(work.f, i, work.G[i], work.W[i]);
+                c.layer = g.layers[i];
+                c.frobenius_sq.clear();
+                group_curves.push_back(std::move(c));
+            }
+            curves.push_back(std::move(group_curves));
+            reporter.report(++done, 0, g.layers.back(), model.config().num_hidden_layers,
+                            std::string("error curves of ") + name(g.type) + " group " + std::to_string(g.index));
+        }
+        const AllocationResult chosen = allocate(plan.allocation, layout, curves);
+        report.allocation.budget_params = chosen.budget;
+        report.allocation.used_params = chosen.used;
+        report.allocation.objective = chosen.objective;
+        report.allocation.uniform_objective = chosen.uniform_objective;
+        report.allocation.rank_quantum = chosen.rank_quantum;
+        report.allocation.fell_back_to_uniform = chosen.fell_back_to_uniform;
+    }
     report.plan = plan;
     report.model = model.dir();
     std::optional<at::ScalarType> rounded;
@@ -110,6 +140,7 @@ CompressedModel compress(const LlamaModel& model, const Calibration& calibration
         gr.index = g.index;
         gr.layers = g.layers;
         gr.rank = k;
+        gr.uniform_rank = uniform[gi].rank;
         gr.formula_rank = g.formula_rank;
         gr.max_rank = work.f.maxRank();
         gr.alpha = work.weights.alpha;
@@ -122,7 +153,7 @@ CompressedModel compress(const LlamaModel& model, const Calibration& calibration
         gr.seconds = secondsSince(group_start);
         report.groups.push_back(gr);
         tensors->groups.push_back(std::move(cg));
-        reporter.report(std::int64_t(gi) + 1, 0, g.layers.back(), model.config().num_hidden_layers,
+        reporter.report(++done, 0, g.layers.back(), model.config().num_hidden_layers,
                         std::string(name(g.type)) + " group " + std::to_string(g.index));
     }
     std::stable_sort(report.layers.begin(), report.layers.end(), [](const LayerReport& a, const LayerReport& b) {

@@ -169,6 +169,20 @@ std::optional<SvdSolver> parseSvdSolver(std::string_view text) {
     return std::nullopt;
 }
 
+const char* name(Allocation allocation) {
+    switch (allocation) {
+        case Allocation::uniform: return "uniform";
+        case Allocation::error: return "error";
+    }
+    return "?";
+}
+
+std::optional<Allocation> parseAllocation(std::string_view text) {
+    for (Allocation a : {Allocation::uniform, Allocation::error})
+        if (trim(text) == name(a)) return a;
+    return std::nullopt;
+}
+
 bool CompressionPlan::compresses(MatrixType type) const {
     return std::find(types.begin(), types.end(), type) != types.end();
 }
@@ -212,6 +226,7 @@ std::string CompressionPlan::describe() const {
     }
     if (method == Method::asvd) s += " a=" + number(asvd_exponent);
     if (refit) s += " refit";
+    if (allocation != Allocation::uniform) s += std::string(" alloc=") + name(allocation);
     return s;
 }
 

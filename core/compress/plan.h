@@ -95,6 +95,14 @@ enum class SvdSolver {
 const char* name(SvdSolver solver);
 std::optional<SvdSolver> parseSvdSolver(std::string_view text);
 
+/// How the parameter budget is spread over the groups (allocation.h, docs/compression.md):
+///   uniform  every group of a type gets the rank of the formula below (Basis Sharing's plan)
+///   error    ranks chosen per group (every type, shared or private) to minimise the summed
+///            relative whitened error under the uniform plan's parameter count
+enum class Allocation { uniform, error };
+const char* name(Allocation allocation);  // "uniform", "error"
+std::optional<Allocation> parseAllocation(std::string_view text);
+
 struct CompressionPlan {
     Method method = Method::basis_sharing;
     double ratio = 0.4;  // r in [0, 1): fraction of the compressed matrices' parameters removed
@@ -104,6 +112,7 @@ struct CompressionPlan {
     AlphaForm alpha;
     bool refit = false;  // refit C_l = (B^T G_l B)^-1 B^T G_l W_l with the basis fixed
     double asvd_exponent = 0.5;  // a in S = diag((mean |x|)^a)
+    Allocation allocation = Allocation::uniform;
 
     bool compresses(MatrixType type) const;
     /// True when the layers of `type` share bases (basis-sharing, type listed in `shared`).
@@ -114,7 +123,7 @@ struct CompressionPlan {
     /// Throws Error naming the option at fault (ratio, group size, exponent, ...). With a config,
     /// also checks the plan against the model (group size <= layers).
     void validate(const LlamaConfig* config = nullptr) const;
-    /// One line: "basis-sharing r=0.40 share q,k,v,gate,up n=2 alpha=inv-trace refit".
+    /// One line: "basis-sharing r=0.40 share q,k,v,gate,up n=2 alpha=inv-trace refit alloc=error".
     std::string describe() const;
 };
 

@@ -1,5 +1,6 @@
 #include "preview.h"
 
+#include "allocation.h"
 #include "errors.h"
 #include "group_factorizer.h"
 #include "refit.h"
@@ -104,13 +105,26 @@ std::vector<GroupCurves> ErrorPreview::curves(const CompressionPlan& plan, const
 CompressionReport ErrorPreview::evaluate(const CompressionPlan& plan, const ProgressFn& progress) {
     const auto start = std::chrono::steady_clock::now();
     c10::InferenceMode guard;
-    const std::vector<GroupLayout> layout = groupLayout(plan, impl_->model->config());
+    const std::vector<GroupLayout> uniform = groupLayout(plan, impl_->model->config());
+    std::vector<GroupLayout> layout = uniform;
     ProgressReporter reporter(progress, "preview", std::int64_t(layout.size()));
     CompressionReport report;
     report.plan = plan;
     report.model = impl_->model->dir();
+    // Every group's curves first (cached), then the allocation (allocation.h) picks the ranks.
+    std::vector<std::vector<ErrorCurve>> all_curves;
     for (std::size_t gi = 0; gi < layout.size(); ++gi) {
         reporter.report(std::int64_t(gi));
+        all_curves.push_back(impl_->curvesOf(plan, layout[gi]).curves);
+    }
+    const AllocationResult chosen = allocate(plan.allocation, layout, all_curves);
+    report.allocation.budget_params = chosen.budget;
+    report.allocation.used_params = chosen.used;
+    report.allocation.objective = chosen.objective;
+    report.allocation.uniform_objective = chosen.uniform_objective;
+    report.allocation.rank_quantum = chosen.rank_quantum;
+    report.allocation.fell_back_to_uniform = chosen.fell_back_to_uniform;
+    for (std::size_t gi = 0; gi < layout.size(); ++gi) {
         const GroupLayout& g = layout[gi];
         const GroupCurves& gc = impl_->curvesOf(plan, g);
         const std::vector<LayerError>* refit = plan.refit ? &impl_->refitOf(plan, g) : nullptr;
@@ -135,6 +149,7 @@ CompressionReport ErrorPreview::evaluate(const CompressionPlan& plan, const Prog
         gr.index = g.index;
         gr.layers = g.layers;
         gr.rank = g.rank;
+        gr.uniform_rank = uniform[gi].rank;
         gr.formula_rank = g.formula_rank;
         gr.max_rank = std::int64_t(gc.sigma.size());
         gr.alpha = gc.alpha;

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace basislab {
@@ -50,13 +51,14 @@ void CompressionReport::finish(const LlamaConfig& config) {
             warnings.push_back(buf);
         }
         if (!g.saves_params) {
-            std::snprintf(buf, sizeof buf, "%s: rank %lld stores %lld parameters, more than the dense %lld",
+            std::snprintf(buf, sizeof buf, "%s: rank %lld stores %lld parameters, no fewer than the dense %lld",
                           where.c_str(), (long long)g.rank, (long long)g.stored_params, (long long)g.dense_params);
             warnings.push_back(buf);
         }
-        if (g.rank != g.formula_rank) {
+        const std::int64_t uniform_rank = g.uniform_rank > 0 ? g.uniform_rank : g.rank;  // 0: not filled in
+        if (uniform_rank != g.formula_rank) {
             std::snprintf(buf, sizeof buf, "%s: rank %lld from the ratio clamped to %lld", where.c_str(),
-                          (long long)g.formula_rank, (long long)g.rank);
+                          (long long)g.formula_rank, (long long)uniform_rank);
             warnings.push_back(buf);
         }
     }
@@ -75,6 +77,19 @@ void CompressionReport::finish(const LlamaConfig& config) {
     achieved_ratio_model = model_params > 0 ? 1 - double(model_params_after) / double(model_params) : 0;
 }
 
+std::string CompressionReport::ranksText() const {
+    std::vector<const GroupReport*> sorted;
+    for (const GroupReport& g : groups) sorted.push_back(&g);
+    std::stable_sort(sorted.begin(), sorted.end(), [](const GroupReport* a, const GroupReport* b) {
+        return a->type != b->type ? a->type < b->type : a->index < b->index;
+    });
+    std::string s;
+    for (const GroupReport* g : sorted)
+        s += (s.empty() ? "" : " ") + std::string(name(g->type)) + std::to_string(g->index) + "=" +
+             std::to_string(g->rank);
+    return s;
+}
+
 std::string CompressionReport::toJson(int indent) const {
     using nlohmann::json;
     json groups_json = json::array();
@@ -83,6 +98,7 @@ std::string CompressionReport::toJson(int indent) const {
                                {"index", g.index},
                                {"layers", g.layers},
                                {"rank", g.rank},
+                               {"uniform_rank", g.uniform_rank},
                                {"formula_rank", g.formula_rank},
                                {"max_rank", g.max_rank},
                                {"alpha", g.alpha},
@@ -133,6 +149,15 @@ std::string CompressionReport::toJson(int indent) const {
                  {"mean_whitened_error", mean},
                  {"warnings", warnings},
                  {"rounded_dtype", rounded_dtype},
+                 {"allocation", name(plan.allocation)},
+                 {"allocation_summary",
+                  {{"budget_params", allocation.budget_params},
+                   {"used_params", allocation.used_params},
+                   {"objective", allocation.objective},
+                   {"uniform_objective", allocation.uniform_objective},
+                   {"rank_quantum", allocation.rank_quantum},
+                   {"fell_back_to_uniform", allocation.fell_back_to_uniform}}},
+                 {"ranks", ranksText()},
                  {"groups", groups_json},
                  {"layers", layers_json}};
     return j.dump(indent);

@@ -14,7 +14,8 @@ struct GroupReport {
     MatrixType type = MatrixType::q;
     int index = 0;  // group number within its type
     std::vector<int> layers;
-    std::int64_t rank = 0;  // k
+    std::int64_t rank = 0;  // k (allocated, plan.allocation)
+    std::int64_t uniform_rank = 0;  // k of the uniform allocation (formula_rank clamped)
     std::int64_t formula_rank = 0;  // k from the ratio before clamping to [1, min(d_in, n d_out)]
     std::int64_t max_rank = 0;  // min(d_in, n d_out)
     std::vector<double> alpha;  // per layer, normalised to mean 1 (all 1 for n = 1 or alpha none)
@@ -44,6 +45,18 @@ struct LayerReport {
     double whitened_error_rounded = -1;
 };
 
+/// What the rank allocation did (allocation.h). The objective is sum over the compressed layers of
+/// the squared relative whitened error before any refit; -1 where it was not computed (a uniform
+/// compress() computes no curves).
+struct AllocationReport {
+    std::int64_t budget_params = 0;  // the uniform plan's stored parameters
+    std::int64_t used_params = 0;
+    double objective = -1;
+    double uniform_objective = -1;
+    std::int64_t rank_quantum = 1;  // 1: the exact optimum (allocation.h)
+    bool fell_back_to_uniform = false;
+};
+
 struct CompressionReport {
     CompressionPlan plan;
     std::string model;  // source model folder
@@ -60,7 +73,10 @@ struct CompressionReport {
     /// "bfloat16" or "float16" when the factors' rounding to that dtype was assessed
     /// (LayerReport::whitened_error_rounded), else "".
     std::string rounded_dtype;
+    AllocationReport allocation;
 
+    /// "q0=12 q1=10 ..." : every group's rank, type then group index (the sweep's CSV cell).
+    std::string ranksText() const;
     /// Mean whitened (or Frobenius) error over the layers of a type; -1 when the type is absent.
     double meanWhitenedError(MatrixType type) const;
     double meanFrobeniusError(MatrixType type) const;

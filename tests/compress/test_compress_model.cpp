@@ -183,6 +183,39 @@ private Q_SLOTS:
         QCOMPARE(c.report.achieved_ratio_model, 1 - double(260032 - dense + stored) / 260032.0);
     }
 
+    void errorAllocationMatchesItsObjective() {
+        // compress() and the preview allocate the same ranks; the objective the knapsack minimised
+        // equals the sum of the squared whitened errors compress() measures directly from W - B C.
+        for (int n : {1, 2, 4}) {
+            CompressionPlan p = plan(Method::basis_sharing, 0.6, n);
+            const CompressedModel uniform = compress(*model_, *calib_, p);
+            p.allocation = Allocation::error;
+            const CompressedModel c = compress(*model_, *calib_, p);
+            ErrorPreview preview(model_, calib_);
+            const CompressionReport r = preview.evaluate(p);
+            QCOMPARE(r.groups.size(), c.report.groups.size());
+            for (std::size_t g = 0; g < r.groups.size(); ++g) {
+                QCOMPARE(r.groups[g].rank, c.report.groups[g].rank);
+                QCOMPARE(c.report.groups[g].uniform_rank, uniform.report.groups[g].rank);
+                QVERIFY(c.report.groups[g].rank >= 1 &&
+                        c.report.groups[g].stored_params <= c.report.groups[g].dense_params);
+            }
+            QVERIFY(c.report.stored_params <= uniform.report.stored_params);
+            QCOMPARE(c.report.allocation.budget_params, uniform.report.stored_params);
+            QCOMPARE(c.report.allocation.used_params, c.report.stored_params);
+            QCOMPARE(c.report.allocation.rank_quantum, std::int64_t(1));
+            double direct = 0, direct_uniform = 0;
+            for (const LayerReport& l : c.report.layers) direct += l.whitened_error * l.whitened_error;
+            for (const LayerReport& l : uniform.report.layers) direct_uniform += l.whitened_error * l.whitened_error;
+            qInfo("n = %d: objective %.6f (direct %.6f), uniform %.6f (direct %.6f)", n, c.report.allocation.objective,
+                  direct, c.report.allocation.uniform_objective, direct_uniform);
+            QVERIFY(std::abs(c.report.allocation.objective - direct) < 1e-9 * (1 + direct));
+            QVERIFY(std::abs(c.report.allocation.uniform_objective - direct_uniform) < 1e-9 * (1 + direct_uniform));
+            QVERIFY(direct < direct_uniform);
+            QVERIFY(std::abs(r.allocation.objective - c.report.allocation.objective) < 1e-12 * (1 + direct));
+        }
+    }
+
     void compressedPerplexity() {
         const double base = ppl(*model_, nullptr);
         double previous = base;

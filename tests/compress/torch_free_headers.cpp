@@ -1,6 +1,7 @@
 // Compiled without LibTorch on the include path (tests/CMakeLists.txt): the headers the GUI uses for
 // plans, reports, the preview, compression, export and evaluation must stay torch-free.
 #include "base/atomic_folder.h"
+#include "compress/allocation.h"
 #include "compress/alpha.h"
 #include "compress/compress.h"
 #include "compress/compress_options.h"

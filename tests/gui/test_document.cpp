@@ -175,6 +175,7 @@ private Q_SLOTS:
         p.method = Method::svd_llm;
         p.ratio = 0.3;
         p.refit = true;
+        p.allocation = Allocation::error;
         doc.setPlan(p);
         api::PerplexityRequest e;
         e.text_path = "/t.txt";
@@ -187,6 +188,7 @@ private Q_SLOTS:
         WorkbenchDocument back;
         back.applySession(data);
         QVERIFY(api::samePlan(back.plan(), p));
+        QVERIFY(back.plan().allocation == Allocation::error);
         QCOMPARE(back.evaluationRequest().max_windows, std::int64_t(3));
         QCOMPARE(back.runs().size(), 1);
         QVERIFY(!back.isModified());

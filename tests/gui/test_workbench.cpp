@@ -406,6 +406,61 @@ private Q_SLOTS:
         QCOMPARE(w->compressionPage()->errorPlot()->data().series[0].y, before.series[0].y);
     }
 
+    void errorAllocationShowsTheAllocatedRanks() {
+        auto w = newWindow();
+        QVERIFY(openDemo(*w));
+        QVERIFY(calibrate(*w, 8, 64));
+        w->showStep(MainWindow::CompressionStep);
+        QVERIFY(waitForErrorPlot(*w, {}));
+        PlotView* ranks = w->compressionPage()->rankPlot();
+        // Uniform: one series per compressed type, each flat at the formula's rank.
+        QVERIFY(waitUntil([&] { return !ranks->data().isEmpty(); }, 60000));
+        QCOMPARE(ranks->data().series.size(), int(w->document()->plan().types.size()));
+        const PlotData before = w->compressionPage()->errorPlot()->data();
+        auto* allocation = child<QComboBox>(*w, "allocationCombo");
+        const int error = allocation->findData(QStringLiteral("error"));
+        QVERIFY(error >= 0);
+        allocation->setCurrentIndex(error);
+        Q_EMIT allocation->activated(error);
+        QVERIFY(w->document()->plan().allocation == Allocation::error);
+        QVERIFY(child<QLabel>(*w, "allocationHelpLabel")->text().contains(QStringLiteral("parameter count")));
+        QVERIFY(waitForErrorPlot(*w, before.series[0].y));
+        // The facade's preview of the same plan: the rank plot shows its groups' ranks, exactly.
+        const auto facade = facadeLike(*w, true);
+        const api::PlanPreview preview = facade->preview(w->document()->plan(), {});
+        const CompressionReport& r = preview.plan;
+        QVERIFY(r.stored_params <= preview.baseline.stored_params);
+        QVERIFY(r.allocation.objective <= r.allocation.uniform_objective);
+        QVERIFY(r.allocation.objective < r.allocation.uniform_objective);  // the demo's curves differ
+        QCOMPARE(r.allocation.rank_quantum, std::int64_t(1));
+        QVERIFY(waitUntil([&] { return w->compressionPage()->preview()->plan.plan.allocation == Allocation::error; },
+                          60000));
+        const PlotData shown = ranks->data();
+        int series = 0;
+        bool differs = false;
+        for (MatrixType t : kMatrixTypes) {
+            if (!r.plan.compresses(t)) continue;
+            QVector<double> y;
+            for (const GroupReport& g : r.groups)
+                if (g.type == t)
+                    for (std::size_t i = 0; i < g.layers.size(); ++i) {
+                        y.append(double(g.rank));
+                        differs = differs || g.rank != g.uniform_rank;
+                    }
+            QCOMPARE(shown.series[series].name, QString::fromLatin1(name(t)));
+            QCOMPARE(shown.series[series].y, y);
+            ++series;
+        }
+        QVERIFY(differs);
+        // One type chosen: its allocated and uniform ranks.
+        child<QComboBox>(*w, "errorTypeCombo")->setCurrentIndex(1 + int(MatrixType::q));
+        QCOMPARE(ranks->data().series.size(), 2);
+        QVERIFY(ranks->data().series[1].dashed);
+        w->document()->undoStack()->undo();
+        QVERIFY(w->document()->plan().allocation == Allocation::uniform);
+        QCOMPARE(allocation->currentData().toString(), QStringLiteral("uniform"));
+    }
+
     void sharingOShowsThePapersCaveat() {
         auto w = newWindow();
         QVERIFY(openDemo(*w));

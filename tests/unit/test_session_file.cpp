@@ -42,6 +42,7 @@ SessionData sample() {
     d.plan.alpha = AlphaForm::parse("power:0.75");
     d.plan.refit = true;
     d.plan.asvd_exponent = 0.25;
+    d.plan.allocation = Allocation::error;
     d.evaluation.text_path = "/texts/eval.txt";
     d.evaluation.window = 128;
     d.evaluation.max_windows = 9;
@@ -110,6 +111,9 @@ private Q_SLOTS:
         QCOMPARE(out.runs[1].ppl, 20.5);
         QCOMPARE(out.runs[1].finished_at, in.runs[1].finished_at);
         QCOMPARE(out.view.at("step"), std::string("2"));
+        // Version 3: the allocation.
+        QVERIFY(out.plan.allocation == Allocation::error);
+        QVERIFY(out.runs[1].plan.allocation == Allocation::error);
         // Version 2: protocols and zero-shot scores.
         QVERIFY(out.evaluation.protocol == PerplexityProtocol::svd_llm);
         QCOMPARE(out.evaluation.zeroshot_tasks, in.evaluation.zeroshot_tasks);
@@ -160,6 +164,35 @@ private Q_SLOTS:
         QVERIFY(out.runs[1].zeroshot.empty());
         QCOMPARE(out.runs[1].ppl, 20.5);
         QCOMPARE(out.evaluation.window, 128);
+    }
+
+    void version2FilesReadAsUniformAllocation() {
+        // A version 2 file: no allocation attributes.
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("v2.blsession")).toStdString();
+        writeSession(path, sample());
+        {
+            hdf5::Lock lock;
+            H5::H5File f(path, H5F_ACC_RDWR);
+            H5::Group root = f.openGroup("/");
+            root.removeAttr("format_version");
+            const std::int64_t v = 2;
+            root.createAttribute("format_version", H5::PredType::STD_I64LE, H5::DataSpace(H5S_SCALAR))
+                .write(H5::PredType::NATIVE_INT64, &v);
+            for (const char* g : {"plan", "runs/0000", "runs/0001"}) {
+                H5::Group group = f.openGroup(g);
+                QVERIFY(group.attrExists("allocation"));
+                group.removeAttr("allocation");
+            }
+        }
+        std::vector<std::string> warnings;
+        const SessionData out = readSession(path, &warnings);
+        QVERIFY2(warnings.empty(), warnings.empty() ? "" : warnings.front().c_str());
+        QVERIFY(out.plan.allocation == Allocation::uniform);
+        QCOMPARE(out.runs.size(), std::size_t(2));
+        QVERIFY(out.runs[1].plan.allocation == Allocation::uniform);
+        QVERIFY(out.plan.refit);
+        QCOMPARE(out.plan.alpha.text(), std::string("power:0.75"));
     }
 
     void overwritingIsAtomicAndLeavesNoTemporaryFiles() {
@@ -223,10 +256,14 @@ private Q_SLOTS:
             plan.createAttribute("alpha", str, H5::DataSpace(H5S_SCALAR)).write(str, std::string("inv-banana"));
             plan.removeAttr("method");
             plan.createAttribute("method", str, H5::DataSpace(H5S_SCALAR)).write(str, std::string("magic"));
+            plan.removeAttr("allocation");
+            plan.createAttribute("allocation", str, H5::DataSpace(H5S_SCALAR)).write(str, std::string("greedy"));
         }
         std::vector<std::string> warnings;
         const SessionData out = readSession(path, &warnings);
-        QCOMPARE(warnings.size(), std::size_t(2));
+        QCOMPARE(warnings.size(), std::size_t(3));
+        QVERIFY(out.plan.allocation == Allocation::uniform);
+        QVERIFY(warnings[2].find("unknown allocation 'greedy'") != std::string::npos);
         QVERIFY(out.plan.alpha == AlphaForm{});
         QVERIFY(out.plan.method == CompressionPlan{}.method);
         QCOMPARE(out.plan.ratio, 0.35);

@@ -1,6 +1,9 @@
 // Compression timings for a model, calibration and plan you pass: a full compression (all groups,
 // all types) and one reconstruction-error recomputation on the fast path (the GUI's live preview):
 // cold (factorizations + error curves of every group) and warm (a ratio change: lookups only).
+// With --update deviated|compensate, also the streamed update's time and the peak resident set of
+// one compression above the resident set before it (VmHWM reset through /proc/self/clear_refs), the
+// number the update's "memory does not grow with layers" claim is checked with (README, Updates).
 //
 //   bench_compress --model DIR (--calib FILE | --calib-text FILE [--calib-windows 32] [--calib-seq-len 256])
 //                  [plan options as for `basislab-cli compress`] [--repeats 3] [--device cpu] [--dtype float32]
@@ -20,6 +23,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
+#include <string>
 
 using namespace basislab;
 
@@ -27,6 +32,22 @@ namespace {
 
 double seconds(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+/// A line of /proc/self/status in MiB (VmRSS, VmHWM), -1 when unavailable.
+double procStatusMiB(const std::string& key) {
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind(key + ":", 0) == 0) return std::stod(line.substr(key.size() + 1)) / 1024.0;  // kB
+    return -1;
+}
+
+/// Resets VmHWM to the current resident set (Linux >= 4.0); false where it cannot.
+bool resetPeakResidentSet() {
+    std::ofstream out("/proc/self/clear_refs");
+    out << "5";
+    return bool(out.flush());
 }
 
 }  // namespace
@@ -75,6 +96,17 @@ int main(int argc, char** argv) {
                             c.report.achieved_ratio_model);
         }
         std::printf("full compression: %zu groups, best of %d: %.3f s\n", groups, repeats, best);
+        if (plan.streamsUpdate()) {
+            const bool reset = resetPeakResidentSet();
+            const double before = procStatusMiB("VmRSS");
+            const CompressedModel c = compress(*model, *calibration, plan, options);
+            const double peak = procStatusMiB("VmHWM");
+            std::printf(
+                "update %s: %.3f s of %.3f s; %d layers; peak RSS %.1f MiB, %.1f MiB above the %.1f MiB "
+                "before the compression%s\n",
+                name(plan.update), c.report.update_seconds, c.report.seconds, model->config().num_hidden_layers, peak,
+                peak - before, before, reset ? "" : " (VmHWM could not be reset: the peak may be older)");
+        }
 
         double cold = 1e300, warm = 1e300;
         for (int r = 0; r < repeats; ++r) {

@@ -75,6 +75,19 @@ std::vector<Run> grid(const Args& args) {
     for (const std::string& s : splitList(args.get("share-sets", "q,k,v,gate,up"), '/'))
         share_sets.push_back(parseTypeList(s, "--share-sets"));
     CompressionPlan base = planFromArgs(args, false);
+    std::vector<UpdateKind> updates;
+    if (args.has("updates")) {
+        if (args.flag("refit")) throw Error("--refit means --updates refit; give one of them");
+        for (const std::string& u : splitList(args.require("updates"))) {
+            const auto kind = parseUpdateKind(u);
+            if (!kind) throw Error("--updates: unknown update '" + u + "' (none, refit, deviated, compensate)");
+            if (std::find(updates.begin(), updates.end(), *kind) != updates.end())
+                throw Error("--updates: '" + u + "' is listed twice");
+            updates.push_back(*kind);
+        }
+    } else {
+        updates.push_back(base.updateKind());
+    }
     std::vector<Run> runs;
     for (Method m : methods)
         for (double r : ratios) {
@@ -107,7 +120,15 @@ std::vector<Run> grid(const Args& args) {
                     }
             }
         }
-    return runs;
+    std::vector<Run> out;  // every plan once per update, the updates of a plan adjacent
+    for (const Run& r : runs)
+        for (UpdateKind u : updates) {
+            Run v = r;
+            v.plan.setUpdate(u);
+            v.plan.validate();
+            out.push_back(v);
+        }
+    return out;
 }
 
 std::string csv(const std::vector<Row>& rows, double dense_ppl, const Measures& m) {
@@ -117,9 +138,9 @@ std::string csv(const std::vector<Row>& rows, double dense_ppl, const Measures& 
     // Later additions go at the end of the row, so older scripts keep their column numbers.
     const bool zeroshot = !m.task_names.empty();
     s << ",cholesky_shifts,compress_seconds,eval_seconds,protocol" << (zeroshot ? zeroShotCsvHeader(m.task_names) : "")
-      << "\n";
+      << ",update,mean_output_error_before,mean_output_error_after,update_seconds\n";
     s << "dense,0,-,-,-,0,0,0," << fixed(dense_ppl, 6) << ",0,0,0,0,0,0,0,0,0,0,0," << name(m.protocol)
-      << (zeroshot ? zeroShotCsvCells(m.dense_zeroshot) : "") << "\n";
+      << (zeroshot ? zeroShotCsvCells(m.dense_zeroshot) : "") << ",-,,,0\n";
     for (const Row& r : rows) {
         const CompressionReport& rep = r.report;
         double mean = 0;
@@ -133,13 +154,16 @@ std::string csv(const std::vector<Row>& rows, double dense_ppl, const Measures& 
         for (MatrixType t : kMatrixTypes)
             s << "," << (rep.plan.compresses(t) ? fixed(rep.meanWhitenedError(t), 6) : "");
         s << "," << shifts << "," << fixed(rep.seconds, 3) << "," << fixed(r.eval_seconds, 3) << "," << name(m.protocol)
-          << (zeroshot ? zeroShotCsvCells(r.zeroshot) : "") << "\n";
+          << (zeroshot ? zeroShotCsvCells(r.zeroshot) : "") << "," << name(rep.plan.updateKind()) << ","
+          << (rep.plan.streamsUpdate() ? fixed(rep.meanOutputError(false), 6) : "") << ","
+          << (rep.plan.streamsUpdate() ? fixed(rep.meanOutputError(true), 6) : "") << ","
+          << fixed(rep.update_seconds, 3) << "\n";
     }
     return s.str();
 }
 
 std::string latex(const std::vector<Row>& rows, double dense_ppl) {
-    // One line per (method, group size, alpha, shared, refit), one column per ratio; best per column bold.
+    // One line per (method, group size, alpha, shared, update), one column per ratio; best per column bold.
     std::vector<double> ratios;
     std::vector<std::string> keys;
     std::map<std::string, std::map<double, double>> cells;
@@ -147,8 +171,11 @@ std::string latex(const std::vector<Row>& rows, double dense_ppl) {
     for (const Row& r : rows) {
         const double ratio = r.run.plan.ratio;
         if (std::find(ratios.begin(), ratios.end(), ratio) == ratios.end()) ratios.push_back(ratio);
-        const std::string key = std::string(name(r.run.plan.method)) + " & " + r.run.group_size + " & " + r.run.alpha +
-                                " & " + r.run.shared + (r.run.plan.refit ? " + refit" : "");
+        const std::string key =
+            std::string(name(r.run.plan.method)) + " & " + r.run.group_size + " & " + r.run.alpha + " & " +
+            r.run.shared +
+            (r.run.plan.updateKind() != UpdateKind::none ? std::string(" + ") + name(r.run.plan.updateKind())
+                                                         : std::string());
         if (!cells.count(key)) keys.push_back(key);
         cells[key][ratio] = r.ppl;
     }
@@ -189,11 +216,12 @@ std::string latex(const std::vector<Row>& rows, double dense_ppl) {
 
 int runSweep(const Argv& argv) {
     // The grid options replace --method, --ratio, --group-size, --alpha and --share.
-    const Args args(argv, merge({"quiet"}, planFlagNames()),
-                    merge(merge({"model", "calib", "methods", "ratios", "group-sizes", "alphas", "share-sets", "types",
-                                 "asvd-exponent", "solver", "eval-text", "zeroshot-tasks", "out", "latex"},
-                                perplexityOptionNames()),
-                          computeOptionNames()));
+    const Args args(
+        argv, merge({"quiet"}, planFlagNames()),
+        merge(merge({"model", "calib", "methods", "ratios", "group-sizes", "alphas", "share-sets", "types",
+                     "asvd-exponent", "solver", "eval-text", "zeroshot-tasks", "out", "latex", "updates", "calib-text"},
+                    perplexityOptionNames()),
+              computeOptionNames()));
     const std::vector<Run> runs = grid(args);
     const CompressOptions options = compressOptionsFromArgs(args);
     const std::string out = args.require("out");

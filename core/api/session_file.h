@@ -1,7 +1,7 @@
 // The workbench's session file: everything needed to restore a window, in HDF5 (the library of
 // the calibration store). Written atomically (temporary file, flush, rename).
 //
-// Layout, format_version 2 (strings are variable-length UTF-8; ints are int64 unless noted):
+// Layout, format_version 3 (strings are variable-length UTF-8; ints are int64 unless noted):
 //   /                     attrs  format = "basislab-session", format_version = 1,
 //                                writer = "BasisLab <version>", saved_at (ISO 8601 UTC)
 //   /model                attrs  path, device, dtype, threads
@@ -15,8 +15,9 @@
 //   /plan                 attrs  method ("svd", "asvd", "fwsvd", "svd-llm", "basis-sharing"),
 //                                ratio (double), types and shared (type lists, "q,k,v"),
 //                                group_size (int64[7], kMatrixTypes order), alpha (AlphaForm text,
-//                                "inv-trace", "power:0.75", ...), refit (0/1), asvd_exponent
-//                                (compress/plan.h defines each)
+//                                "inv-trace", "power:0.75", ...), refit (0/1), asvd_exponent,
+//                                update ("none", "refit", "deviated", "compensate"; version 3,
+//                                refit = 1 exactly when it is "refit") (compress/plan.h defines each)
 //   /evaluation           attrs  text_path, window, max_windows, protocol ("basislab",
 //                                "basis-sharing", "svd-llm"; version 2), zeroshot_tasks (the task
 //                                files, one per line; version 2)
@@ -29,6 +30,7 @@
 //                                path, documents, acc, acc_stderr, acc_norm, acc_norm_stderr
 //                                (NaN = none)
 // Version 1 files (no protocol, no zero-shot) read as protocol "basislab" without warnings.
+// Version 2 files (no update) read their plans' update as refit when refit = 1, else none.
 //   /view                 attrs  free-form UI state strings (current step, selections, ...)
 // Reading collects warnings for missing optional attributes instead of failing; a file that is
 // not a session, or was written by a newer format_version, is an Error.
@@ -46,7 +48,7 @@
 
 namespace basislab::api {
 
-inline constexpr int kSessionFormatVersion = 2;
+inline constexpr int kSessionFormatVersion = 3;
 
 enum class CalibrationSource { None, Link, Embedded };
 

@@ -1,7 +1,9 @@
 // Step 3, Compression: the plan (method, ratio, which matrix types are compressed and shared, group
-// sizes, alpha form, refit), edited through the undo stack, with the live preview: the per-layer
-// reconstruction error of the plan against plain Basis Sharing, and the achieved ratio and
-// parameter count. Previews run on the worker, latest-wins; the GUI never waits for them.
+// sizes, alpha form, coefficient update), edited through the undo stack, with the live preview: the
+// per-layer reconstruction error of the plan against plain Basis Sharing, and the achieved ratio and
+// parameter count. Previews run on the worker, latest-wins; the GUI never waits for them. An update
+// with deviated inputs (deviated, compensate) runs as a cancellable job (Run Update); its output
+// errors are drawn over the preview while its plan is the current one.
 #pragma once
 
 #include "job_types.h"
@@ -14,6 +16,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QGroupBox;
 class QLabel;
+class QPushButton;
 class QSlider;
 class QSpinBox;
 class QTableWidget;
@@ -21,6 +24,7 @@ class QTableWidget;
 namespace basislab::gui {
 
 class JobController;
+class JobPanel;
 class PlotView;
 class WorkbenchDocument;
 
@@ -48,6 +52,8 @@ private:
     void methodChosen();
     void ratioChosen(double percent, bool from_slider);
     void alphaChosen();
+    void updateChosen();
+    void runUpdate();
     void typeEdited(int row, int column);
     void retranslate();
 
@@ -68,7 +74,13 @@ private:
     QComboBox* alpha_;
     QDoubleSpinBox* power_;
     QLabel* alpha_help_;
-    QCheckBox* refit_;
+    QLabel* update_label_;
+    QComboBox* update_;
+    QLabel* update_help_;
+    QPushButton* run_update_;
+    JobPanel* update_panel_;
+    ReportPtr updated_;  // the latest finished update, drawn over the preview while its plan is current
+    quint64 update_job_ = 0;
     QLabel* result_;
     QLabel* warnings_;
     QLabel* measure_label_;

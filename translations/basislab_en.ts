@@ -182,6 +182,38 @@
         <source>Caution: the Basis Sharing paper shares only q, k, v, gate and up; compare against that before sharing W_Down.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deviated inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compensate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the coefficients the factorization gives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refit each layer&apos;s coefficients on its own Gram with the basis fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refit each layer on the inputs it sees once the layers before it are compressed (SVD-LLM).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit each layer&apos;s compressed inputs to its original outputs, correcting earlier layers&apos; errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PlotExport</name>
@@ -471,14 +503,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Refit on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refit off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Preview failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -591,14 +615,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Refit coefficients after choosing the basis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refit each layer&apos;s coefficients C_l by least squares in its own whitened metric</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Error:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -640,6 +656,46 @@
     </message>
     <message>
         <source>How many consecutive layers share one basis for %1 (the last group may be smaller)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update (%1): mean output error %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change update to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The update needs a model and a calibration (steps 1 and 2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>√ output error on deviated inputs, before the update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>√ output error after the update (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How each layer&apos;s coefficients C_l are fitted once its basis is fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run Update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stream the calibration windows through the original and the compressed model and update the coefficients; the output errors are drawn over the preview</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -687,10 +743,6 @@
     </message>
     <message>
         <source>Perplexity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, refit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1472,6 +1524,10 @@
         <source>Evaluating a grid of plans…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Updating the coefficients on deviated inputs…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>basislab::gui::ModelPage</name>
@@ -1677,14 +1733,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Method</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1702,10 +1750,6 @@
     </message>
     <message>
         <source>α form</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1797,6 +1841,10 @@
     </message>
     <message>
         <source>Mean zero-shot accuracy (%) over the tasks a run scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,6 +1,10 @@
 // Compression timings for a model, calibration and plan you pass: a full compression (all groups,
 // all types) and one reconstruction-error recomputation on the fast path (the GUI's live preview):
 // cold (factorizations + error curves of every group) and warm (a ratio change: lookups only).
+// With --update deviated|compensate, also the streamed update's time and the peak resident set of
+// one compression above the resident set before it (VmHWM reset through /proc/self/clear_refs), the
+// number the update's "memory does not grow with layers" claim is checked with (README, Updates):
+// the groups are factorized first, then the peak is reset and the update alone runs.
 //
 //   bench_compress --model DIR (--calib FILE | --calib-text FILE [--calib-windows 32] [--calib-seq-len 256])
 //                  [plan options as for `basislab-cli compress`] [--repeats 3] [--device cpu] [--dtype float32]
@@ -13,13 +17,17 @@
 #include "calib/calibrator.h"
 #include "calib/store.h"
 #include "compress/compress.h"
+#include "compress/compressed_tensors.h"
 #include "compress/preview.h"
+#include "compress/update.h"
 #include "model/fingerprint.h"
 #include "model/llama_model.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
+#include <string>
 
 using namespace basislab;
 
@@ -27,6 +35,22 @@ namespace {
 
 double seconds(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+/// A line of /proc/self/status in MiB (VmRSS, VmHWM), -1 when unavailable.
+double procStatusMiB(const std::string& key) {
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind(key + ":", 0) == 0) return std::stod(line.substr(key.size() + 1)) / 1024.0;  // kB
+    return -1;
+}
+
+/// Resets VmHWM to the current resident set (Linux >= 4.0); false where it cannot.
+bool resetPeakResidentSet() {
+    std::ofstream out("/proc/self/clear_refs");
+    out << "5";
+    return bool(out.flush());
 }
 
 }  // namespace
@@ -75,6 +99,28 @@ int main(int argc, char** argv) {
                             c.report.achieved_ratio_model);
         }
         std::printf("full compression: %zu groups, best of %d: %.3f s\n", groups, repeats, best);
+        if (plan.streamsUpdate()) {
+            // The update alone: factorize first (no update), then measure the streamed update.
+            CompressionPlan factor_only = plan;
+            factor_only.setUpdate(UpdateKind::none);
+            const CompressedModel c = compress(*model, *calibration, factor_only, options);
+            CompressedTensors tensors = *c.tensors;
+            std::vector<LayerReport> layers = c.report.layers;
+            const at::Tensor ids =
+                reproduceCalibrationWindows(*model, calibration->summary().settings, options.calibration_text);
+            const bool reset = resetPeakResidentSet();
+            const double before = procStatusMiB("VmRSS");
+            t = std::chrono::steady_clock::now();
+            updateCoefficients(*model, ids, plan.update, tensors, layers);
+            const double update_seconds = seconds(t);
+            const double peak = procStatusMiB("VmHWM");
+            std::printf(
+                "update %s: %.3f s; %d layers, %lld windows x %lld tokens; peak RSS %.1f MiB, %.1f MiB "
+                "above the %.1f MiB before the update%s\n",
+                name(plan.update), update_seconds, model->config().num_hidden_layers, (long long)ids.size(0),
+                (long long)ids.size(1), peak, peak - before, before,
+                reset ? "" : " (VmHWM could not be reset: the peak may be older)");
+        }
 
         double cold = 1e300, warm = 1e300;
         for (int r = 0; r < repeats; ++r) {

@@ -196,6 +196,37 @@
     </message>
     <message>
         <source>Ranks per group chosen to minimise the summed whitened error at the uniform plan&apos;s parameter count.</source>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deviated inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compensate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the coefficients the factorization gives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refit each layer&apos;s coefficients on its own Gram with the basis fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refit each layer on the inputs it sees once the layers before it are compressed (SVD-LLM).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit each layer&apos;s compressed inputs to its original outputs, correcting earlier layers&apos; errors.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -487,14 +518,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Refit on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refit off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Preview failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -607,14 +630,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Refit coefficients after choosing the basis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refit each layer&apos;s coefficients C_l by least squares in its own whitened metric</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Error:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -688,6 +703,45 @@
     </message>
     <message>
         <source>The ranks appear once the groups are factorised.</source>
+    </message>
+    <message>
+        <source>Update (%1): mean output error %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change update to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The update needs a model and a calibration (steps 1 and 2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>√ output error on deviated inputs, before the update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>√ output error after the update (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How each layer&apos;s coefficients C_l are fitted once its basis is fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run Update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stream the calibration windows through the original and the compressed model and update the coefficients; the output errors are drawn over the preview</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -735,10 +789,6 @@
     </message>
     <message>
         <source>Perplexity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, refit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1520,6 +1570,10 @@
         <source>Evaluating a grid of plans…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Updating the coefficients on deviated inputs…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>basislab::gui::ModelPage</name>
@@ -1725,14 +1779,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Method</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1750,10 +1796,6 @@
     </message>
     <message>
         <source>α form</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1845,6 +1887,10 @@
     </message>
     <message>
         <source>Mean zero-shot accuracy (%) over the tasks a run scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

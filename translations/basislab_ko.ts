@@ -198,6 +198,38 @@
         <source>Ranks per group chosen to minimise the summed whitened error at the uniform plan&apos;s parameter count.</source>
         <translation>균등 계획과 같은 파라미터 수에서 화이트닝 오차의 합이 가장 작도록 그룹마다 랭크를 고릅니다.</translation>
     </message>
+    <message>
+        <source>None</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Refit</source>
+        <translation>재적합</translation>
+    </message>
+    <message>
+        <source>Deviated inputs</source>
+        <translation>편차 입력</translation>
+    </message>
+    <message>
+        <source>Compensate</source>
+        <translation>보상</translation>
+    </message>
+    <message>
+        <source>Keep the coefficients the factorization gives.</source>
+        <translation>분해가 준 계수를 그대로 둡니다.</translation>
+    </message>
+    <message>
+        <source>Refit each layer&apos;s coefficients on its own Gram with the basis fixed.</source>
+        <translation>기저를 고정하고 각 층의 계수를 그 층의 그람 행렬로 다시 적합합니다.</translation>
+    </message>
+    <message>
+        <source>Refit each layer on the inputs it sees once the layers before it are compressed (SVD-LLM).</source>
+        <translation>앞선 층들이 압축된 뒤 각 층이 받는 입력으로 그 층을 다시 적합합니다 (SVD-LLM).</translation>
+    </message>
+    <message>
+        <source>Fit each layer&apos;s compressed inputs to its original outputs, correcting earlier layers&apos; errors.</source>
+        <translation>각 층의 압축된 입력이 원래 출력을 내도록 적합하여 앞선 층들의 오차까지 보정합니다.</translation>
+    </message>
 </context>
 <context>
     <name>PlotExport</name>
@@ -487,14 +519,6 @@
         <translation>그룹 크기 변경</translation>
     </message>
     <message>
-        <source>Refit on</source>
-        <translation>재적합 켜기</translation>
-    </message>
-    <message>
-        <source>Refit off</source>
-        <translation>재적합 끄기</translation>
-    </message>
-    <message>
         <source>Preview failed: %1</source>
         <translation>미리 보기 실패: %1</translation>
     </message>
@@ -607,14 +631,6 @@
         <translation>대각합 거듭제곱 형태 tr(G)^-p의 지수 p</translation>
     </message>
     <message>
-        <source>Refit coefficients after choosing the basis</source>
-        <translation>기저를 정한 뒤 계수 재적합</translation>
-    </message>
-    <message>
-        <source>Refit each layer&apos;s coefficients C_l by least squares in its own whitened metric</source>
-        <translation>각 층의 계수 C_l을 그 층의 화이트닝 계량에서 최소제곱으로 다시 맞춥니다</translation>
-    </message>
-    <message>
         <source>Error:</source>
         <translation>오차:</translation>
     </message>
@@ -690,6 +706,46 @@
         <source>The ranks appear once the groups are factorised.</source>
         <translation>그룹이 분해되면 랭크가 나타납니다.</translation>
     </message>
+    <message>
+        <source>Update (%1): mean output error %2 → %3</source>
+        <translation>업데이트 (%1): 평균 출력 오차 %2 → %3</translation>
+    </message>
+    <message>
+        <source>Update failed: %1</source>
+        <translation>업데이트 실패: %1</translation>
+    </message>
+    <message>
+        <source>Change update to %1</source>
+        <translation>업데이트를 %1(으)로 변경</translation>
+    </message>
+    <message>
+        <source>The update needs a model and a calibration (steps 1 and 2).</source>
+        <translation>업데이트에는 모델과 보정이 필요합니다 (1, 2단계).</translation>
+    </message>
+    <message>
+        <source>√ output error on deviated inputs, before the update</source>
+        <translation>편차 입력에서의 √ 출력 오차 (업데이트 전)</translation>
+    </message>
+    <message>
+        <source>√ output error after the update (%1)</source>
+        <translation>업데이트 후 √ 출력 오차 (%1)</translation>
+    </message>
+    <message>
+        <source>Update:</source>
+        <translation>업데이트:</translation>
+    </message>
+    <message>
+        <source>How each layer&apos;s coefficients C_l are fitted once its basis is fixed</source>
+        <translation>기저가 고정된 뒤 각 층의 계수 C_l을 적합하는 방법</translation>
+    </message>
+    <message>
+        <source>Run Update</source>
+        <translation>업데이트 실행</translation>
+    </message>
+    <message>
+        <source>Stream the calibration windows through the original and the compressed model and update the coefficients; the output errors are drawn over the preview</source>
+        <translation>보정 윈도우를 원래 모델과 압축된 모델에 나란히 통과시켜 계수를 업데이트합니다. 출력 오차는 미리보기 위에 그려집니다</translation>
+    </message>
 </context>
 <context>
     <name>basislab::gui::EvaluationPage</name>
@@ -736,10 +792,6 @@
     <message>
         <source>Perplexity</source>
         <translation>퍼플렉서티</translation>
-    </message>
-    <message>
-        <source>, refit</source>
-        <translation>, 재적합</translation>
     </message>
     <message>
         <source>Export Runs as CSV</source>
@@ -1515,6 +1567,10 @@
         <source>Evaluating a grid of plans…</source>
         <translation>계획 그리드를 평가하는 중…</translation>
     </message>
+    <message>
+        <source>Updating the coefficients on deviated inputs…</source>
+        <translation>편차 입력으로 계수를 업데이트하는 중…</translation>
+    </message>
 </context>
 <context>
     <name>basislab::gui::ModelPage</name>
@@ -1719,14 +1775,6 @@
         <translation>%1, 윈도 %2 × %3개, %4 (%5), %6에 끝남</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>예</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>아니요</translation>
-    </message>
-    <message>
         <source>Method</source>
         <translation>방법</translation>
     </message>
@@ -1745,10 +1793,6 @@
     <message>
         <source>α form</source>
         <translation>α 형태</translation>
-    </message>
-    <message>
-        <source>Refit</source>
-        <translation>재적합</translation>
     </message>
     <message>
         <source>PPL</source>
@@ -1839,6 +1883,10 @@
     <message>
         <source>Mean zero-shot accuracy (%) over the tasks a run scored</source>
         <translation>실행이 채점한 과제에 대한 평균 제로샷 정확도 (%)</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>업데이트</translation>
     </message>
 </context>
 <context>

@@ -1,12 +1,13 @@
 #include "compression_page.h"
 
+#include "api/plan_compare.h"
 #include "job_controller.h"
+#include "job_panel.h"
 #include "plan_text.h"
 #include "plot_view.h"
 #include "text_format.h"
 #include "workbench_document.h"
 
-#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
@@ -15,6 +16,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -109,8 +111,16 @@ CompressionPage::CompressionPage(WorkbenchDocument* document, JobController* job
     alpha_help_ = new QLabel;
     alpha_help_->setObjectName(QStringLiteral("alphaHelpLabel"));
     alpha_help_->setWordWrap(true);
-    refit_ = new QCheckBox;
-    refit_->setObjectName(QStringLiteral("refitCheck"));
+    update_label_ = new QLabel;
+    update_ = new QComboBox;
+    update_->setObjectName(QStringLiteral("updateCombo"));
+    for (UpdateKind k : kUpdateKinds) update_->addItem(QString(), QString::fromLatin1(name(k)));
+    update_help_ = new QLabel;
+    update_help_->setObjectName(QStringLiteral("updateHelpLabel"));
+    update_help_->setWordWrap(true);
+    run_update_ = new QPushButton(QIcon(QStringLiteral(":/icons/run.svg")), QString());
+    run_update_->setObjectName(QStringLiteral("runUpdateButton"));
+    update_panel_ = new JobPanel(jobs_, {JobKind::UpdatePlan}, QStringLiteral("update"));
 
     auto* grid = new QGridLayout(plan_box_);
     grid->addWidget(method_label_, 0, 0);
@@ -129,7 +139,11 @@ CompressionPage::CompressionPage(WorkbenchDocument* document, JobController* job
     alpha_row->addWidget(power_);
     grid->addLayout(alpha_row, 5, 1, 1, 2);
     grid->addWidget(alpha_help_, 6, 0, 1, 3);
-    grid->addWidget(refit_, 7, 0, 1, 3);
+    grid->addWidget(update_label_, 7, 0);
+    grid->addWidget(update_, 7, 1, 1, 2);
+    grid->addWidget(update_help_, 8, 0, 1, 3);
+    grid->addWidget(run_update_, 9, 0, 1, 3);
+    grid->addWidget(update_panel_, 10, 0, 1, 3);
     allocation_label_ = new QLabel;
     allocation_ = new QComboBox;
     allocation_->setObjectName(QStringLiteral("allocationCombo"));
@@ -138,10 +152,10 @@ CompressionPage::CompressionPage(WorkbenchDocument* document, JobController* job
     allocation_help_ = new QLabel;
     allocation_help_->setObjectName(QStringLiteral("allocationHelpLabel"));
     allocation_help_->setWordWrap(true);
-    grid->addWidget(allocation_label_, 8, 0);
-    grid->addWidget(allocation_, 8, 1, 1, 2);
-    grid->addWidget(allocation_help_, 9, 0, 1, 3);
-    grid->setRowStretch(10, 1);
+    grid->addWidget(allocation_label_, 11, 0);
+    grid->addWidget(allocation_, 11, 1, 1, 2);
+    grid->addWidget(allocation_help_, 12, 0, 1, 3);
+    grid->setRowStretch(13, 1);
     plan_box_->setMaximumWidth(460);
 
     result_ = new QLabel;
@@ -188,10 +202,19 @@ CompressionPage::CompressionPage(WorkbenchDocument* document, JobController* job
     connect(types_, &QTableWidget::cellChanged, this, &CompressionPage::typeEdited);
     connect(alpha_, &QComboBox::activated, this, &CompressionPage::alphaChosen);
     connect(power_, &QDoubleSpinBox::valueChanged, this, &CompressionPage::alphaChosen);
-    connect(refit_, &QCheckBox::toggled, this, [this](bool on) {
-        CompressionPlan p = document_->plan();
-        p.refit = on;
-        edit(p, on ? tr("Refit on") : tr("Refit off"));
+    connect(update_, &QComboBox::activated, this, &CompressionPage::updateChosen);
+    connect(run_update_, &QPushButton::clicked, this, &CompressionPage::runUpdate);
+    connect(jobs_, &JobController::planUpdated, this, [this](quint64 id, const ReportPtr& report) {
+        if (id != update_job_) return;
+        updated_ = report;
+        Q_EMIT message(tr("Update (%1): mean output error %2 → %3")
+                           .arg(updateLabel(report->plan.update))
+                           .arg(report->meanOutputError(false), 0, 'g', 4)
+                           .arg(report->meanOutputError(true), 0, 'g', 4));
+        updatePlot();
+    });
+    connect(jobs_, &JobController::jobFailed, this, [this](quint64 id, JobKind, const QString& text) {
+        if (id == update_job_) warnings_->setText(tr("Update failed: %1").arg(text));
     });
     connect(allocation_, &QComboBox::activated, this, &CompressionPage::allocationChosen);
     connect(measure_, &QComboBox::currentIndexChanged, this, &CompressionPage::updatePlot);
@@ -216,7 +239,7 @@ void CompressionPage::edit(const CompressionPlan& plan, const QString& text, int
 
 void CompressionPage::showPlan() {
     const CompressionPlan& p = document_->plan();
-    const QSignalBlocker b1(method_), b2(ratio_slider_), b3(ratio_), b4(types_), b5(alpha_), b6(power_), b7(refit_),
+    const QSignalBlocker b1(method_), b2(ratio_slider_), b3(ratio_), b4(types_), b5(alpha_), b6(power_), b7(update_),
         b8(allocation_);
     method_->setCurrentIndex(method_->findData(QString::fromLatin1(name(p.method))));
     method_help_->setText(methodExplanation(p.method));
@@ -245,7 +268,9 @@ void CompressionPage::showPlan() {
     power_->setVisible(p.alpha.kind == AlphaForm::Kind::power);
     power_->setValue(p.alpha.p);
     alpha_help_->setText(alphaFormExplanation(alphaFormId(p.alpha)));
-    refit_->setChecked(p.refit);
+    update_->setCurrentIndex(std::max(0, update_->findData(QString::fromLatin1(name(p.updateKind())))));
+    update_help_->setText(updateExplanationText(p.updateKind()));
+    run_update_->setEnabled(p.streamsUpdate());
     allocation_->setCurrentIndex(std::max(0, allocation_->findData(QString::fromLatin1(name(p.allocation)))));
     allocation_help_->setText(allocationExplanation(p.allocation));
 }
@@ -256,6 +281,26 @@ void CompressionPage::allocationChosen() {
     CompressionPlan p = document_->plan();
     p.allocation = *allocation;
     edit(p, tr("Allocate ranks: %1").arg(allocationLabel(*allocation)));
+}
+
+void CompressionPage::updateChosen() {
+    const auto kind = parseUpdateKind(update_->currentData().toString().toStdString());
+    if (!kind) return;
+    CompressionPlan p = document_->plan();
+    p.setUpdate(*kind);
+    edit(p, tr("Change update to %1").arg(updateLabel(*kind)));
+}
+
+void CompressionPage::runUpdate() {
+    const CompressionPlan& p = document_->plan();
+    if (!p.streamsUpdate()) return;
+    if (!document_->modelInfo() || !document_->calibration()) {
+        warnings_->setText(tr("The update needs a model and a calibration (steps 1 and 2)."));
+        return;
+    }
+    updated_.reset();
+    updatePlot();
+    update_job_ = jobs_->updatePlan(p);
 }
 
 void CompressionPage::methodChosen() {
@@ -370,6 +415,36 @@ void CompressionPage::updatePlot() {
     base.dashed = true;
     base.color = 7;
     data.series = {plan, base};
+    // A finished update of this very plan: sqrt of its output errors, which with X' = X and the
+    // factorization's coefficients would equal the whitened error plotted above.
+    if (whitened && updated_ && api::samePlan(updated_->plan, document_->plan())) {
+        const auto output = [&](bool after, const QString& title) {
+            PlotSeries s;
+            s.name = title;
+            std::map<int, std::pair<double, int>> by_layer;
+            for (const LayerReport& l : updated_->layers) {
+                if (type_index != kAllTypes && l.type != kMatrixTypes[std::size_t(type_index - 1)]) continue;
+                const double e = after ? l.output_error_after : l.output_error_before;
+                if (e < 0) continue;
+                auto& [sum, count] = by_layer[l.layer];
+                sum += std::sqrt(e);
+                ++count;
+            }
+            for (const auto& [layer, acc] : by_layer) {
+                s.x.append(layer);
+                s.y.append(acc.first / acc.second);
+            }
+            return s;
+        };
+        const QString kind = updateLabel(updated_->plan.update);
+        PlotSeries before = output(false, tr("√ output error on deviated inputs, before the update"));
+        before.dashed = true;
+        before.color = 3;
+        PlotSeries after = output(true, tr("√ output error after the update (%1)").arg(kind));
+        after.color = 2;
+        data.series.push_back(before);
+        data.series.push_back(after);
+    }
     plot_->setData(data);
 
     // Ranks: one series per compressed type (the rank of the group holding each layer); with one
@@ -440,8 +515,13 @@ void CompressionPage::retranslate() {
         tr("Input scale calibration: how the layers of a shared group are weighted in the group's "
            "Gram"));
     power_->setToolTip(tr("The exponent p of the trace power form tr(G)^-p"));
-    refit_->setText(tr("Refit coefficients after choosing the basis"));
-    refit_->setToolTip(tr("Refit each layer's coefficients C_l by least squares in its own whitened metric"));
+    update_label_->setText(tr("Update:"));
+    for (int i = 0; i < update_->count(); ++i) update_->setItemText(i, updateLabel(kUpdateKinds[std::size_t(i)]));
+    update_->setToolTip(tr("How each layer's coefficients C_l are fitted once its basis is fixed"));
+    run_update_->setText(tr("Run Update"));
+    run_update_->setToolTip(
+        tr("Stream the calibration windows through the original and the compressed model and update the "
+           "coefficients; the output errors are drawn over the preview"));
     allocation_label_->setText(tr("Ranks:"));
     for (int i = 0; i < allocation_->count(); ++i)
         allocation_->setItemText(

@@ -1,8 +1,10 @@
 // Step 3, Compression: the plan (method, ratio, which matrix types are compressed and shared, group
-// sizes, alpha form, refit, rank allocation), edited through the undo stack, with the live preview: the per-layer
-// reconstruction error of the plan against plain Basis Sharing, and the achieved ratio and
-// parameter count, and beside it the rank of every layer and type (what the allocation chose). Previews run on the
-// worker, latest-wins; the GUI never waits for them.
+// sizes, alpha form, coefficient update, rank allocation), edited through the undo stack, with the live
+// preview: the per-layer reconstruction error of the plan against plain Basis Sharing, and the achieved ratio
+// and parameter count, and beside it the rank of every layer and type (what the allocation chose). Previews
+// run on the worker, latest-wins; the GUI never waits for them. An update with deviated inputs (deviated,
+// compensate) runs as a cancellable job (Run Update); its output errors are drawn over the preview while its
+// plan is the current one.
 #pragma once
 
 #include "job_types.h"
@@ -15,6 +17,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QGroupBox;
 class QLabel;
+class QPushButton;
 class QSlider;
 class QSpinBox;
 class QTableWidget;
@@ -22,6 +25,7 @@ class QTableWidget;
 namespace basislab::gui {
 
 class JobController;
+class JobPanel;
 class PlotView;
 class WorkbenchDocument;
 
@@ -52,6 +56,8 @@ private:
     void ratioChosen(double percent, bool from_slider);
     void alphaChosen();
     void allocationChosen();
+    void updateChosen();
+    void runUpdate();
     void typeEdited(int row, int column);
     void retranslate();
 
@@ -72,10 +78,16 @@ private:
     QComboBox* alpha_;
     QDoubleSpinBox* power_;
     QLabel* alpha_help_;
-    QCheckBox* refit_;
     QLabel* allocation_label_;
     QComboBox* allocation_;
     QLabel* allocation_help_;
+    QLabel* update_label_;
+    QComboBox* update_;
+    QLabel* update_help_;
+    QPushButton* run_update_;
+    JobPanel* update_panel_;
+    ReportPtr updated_;  // the latest finished update, drawn over the preview while its plan is current
+    quint64 update_job_ = 0;
     QLabel* result_;
     QLabel* warnings_;
     QLabel* measure_label_;

@@ -295,7 +295,8 @@ void EvaluationPage::updatePlot() {
         if (run.compressed && run.plan.method == Method::basis_sharing)
             name += QStringLiteral(", n = %1, α: ").arg(QString::fromStdString(groupSizeText(run.plan))) +
                     alphaLabel(run.plan.alpha);
-        if (run.compressed && run.plan.refit) name += tr(", refit");
+        if (run.compressed && run.plan.updateKind() != UpdateKind::none)
+            name += QStringLiteral(", ") + updateLabel(run.plan.updateKind());
         if (run.protocol != PerplexityProtocol::basislab)
             name += QStringLiteral(" [%1]").arg(QString::fromLatin1(basislab::name(run.protocol)));
         if (!series_of.contains(name)) {

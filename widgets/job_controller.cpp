@@ -19,6 +19,7 @@ JobController::JobController(QObject* parent) : QObject(parent), flags_(std::mak
     qRegisterMetaType<ModelInfoPtr>();
     qRegisterMetaType<CalibrationPtr>();
     qRegisterMetaType<PreviewPtr>();
+    qRegisterMetaType<ReportPtr>();
     qRegisterMetaType<PlanEvaluationPtr>();
     qRegisterMetaType<DeviceInfoList>();
     qRegisterMetaType<ComputeOptions>();
@@ -43,6 +44,7 @@ JobController::JobController(QObject* parent) : QObject(parent), flags_(std::mak
     connect(this, &JobController::requestSaveCalibration, worker_, &JobWorker::saveCalibration);
     connect(this, &JobController::requestSaveSession, worker_, &JobWorker::saveSession);
     connect(this, &JobController::requestPreview, worker_, &JobWorker::preview);
+    connect(this, &JobController::requestUpdatePlan, worker_, &JobWorker::updatePlan);
 
     connect(worker_, &JobWorker::progress, this, [this](quint64 id, const JobProgress& p) {
         if (pending_.count(id)) Q_EMIT progress(id, p);
@@ -50,6 +52,7 @@ JobController::JobController(QObject* parent) : QObject(parent), flags_(std::mak
     forward(&JobWorker::modelOpened, [this](quint64 id, const ModelInfoPtr& i) { Q_EMIT modelOpened(id, i); });
     forward(&JobWorker::evaluated, [this](quint64 id, const api::PerplexitySnapshot& r) { Q_EMIT evaluated(id, r); });
     forward(&JobWorker::planEvaluated, [this](quint64 id, const PlanEvaluationPtr& r) { Q_EMIT planEvaluated(id, r); });
+    forward(&JobWorker::planUpdated, [this](quint64 id, const ReportPtr& r) { Q_EMIT planUpdated(id, r); });
     connect(worker_, &JobWorker::gridRunEvaluated, this,
             [this](quint64 id, int index, const CompressionPlan& plan, const PlanEvaluationPtr& r) {
                 if (pending_.count(id)) Q_EMIT gridRunEvaluated(id, index, plan, r);  // the job goes on
@@ -132,6 +135,12 @@ quint64 JobController::evaluate(const api::PerplexityRequest& request) {
 quint64 JobController::evaluatePlan(const CompressionPlan& plan, const api::PerplexityRequest& request) {
     const quint64 id = issue(JobKind::EvaluatePlan);
     Q_EMIT requestEvaluatePlan(id, plan, request);
+    return id;
+}
+
+quint64 JobController::updatePlan(const CompressionPlan& plan) {
+    const quint64 id = issue(JobKind::UpdatePlan);
+    Q_EMIT requestUpdatePlan(id, plan);
     return id;
 }
 

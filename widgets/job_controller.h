@@ -28,6 +28,8 @@ public:
     quint64 openModel(const QString& dir, const ComputeOptions& compute);
     quint64 evaluate(const api::PerplexityRequest& request);
     quint64 evaluatePlan(const CompressionPlan& plan, const api::PerplexityRequest& request);
+    /// Compresses with `plan` and runs its streamed update (planUpdated with the report).
+    quint64 updatePlan(const CompressionPlan& plan);
     /// One job: every plan compressed and evaluated in turn (gridRunEvaluated per run, then
     /// gridEvaluated). Cancelling keeps the runs already reported.
     quint64 evaluateGrid(const PlanList& plans, const api::PerplexityRequest& request);
@@ -59,6 +61,7 @@ Q_SIGNALS:
     void modelOpened(quint64 id, const basislab::gui::ModelInfoPtr& info);
     void evaluated(quint64 id, const basislab::api::PerplexitySnapshot& result);
     void planEvaluated(quint64 id, const basislab::gui::PlanEvaluationPtr& result);
+    void planUpdated(quint64 id, const basislab::gui::ReportPtr& report);
     void gridRunEvaluated(quint64 id, int index, const basislab::CompressionPlan& plan,
                           const basislab::gui::PlanEvaluationPtr& result);
     void gridEvaluated(quint64 id, int runs);
@@ -85,6 +88,7 @@ Q_SIGNALS:
     void requestSaveCalibration(quint64 id, const QString& path);
     void requestSaveSession(quint64 id, const basislab::api::SessionData& data, const QString& path);
     void requestPreview(quint64 id, const basislab::CompressionPlan& plan);
+    void requestUpdatePlan(quint64 id, const basislab::CompressionPlan& plan);
 
 private:
     quint64 issue(JobKind kind);

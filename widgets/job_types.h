@@ -41,13 +41,16 @@ enum class JobKind {
     Calibrate,
     LoadCalibration,
     SaveCalibration,
-    SaveSession
+    SaveSession,
+    UpdatePlan
 };
 
 using ModelInfoPtr = std::shared_ptr<const ModelInfo>;
 using CalibrationPtr = std::shared_ptr<const CalibrationSummary>;
 using PreviewPtr = std::shared_ptr<const api::PlanPreview>;
 using PlanEvaluationPtr = std::shared_ptr<const api::PlanEvaluation>;
+/// What a compression with a streamed update did (its output errors per layer).
+using ReportPtr = std::shared_ptr<const CompressionReport>;
 using PlanList = std::vector<CompressionPlan>;
 /// Every device with its memory (base/device_query.h), for the Model page.
 using DeviceInfoList = std::vector<DeviceInfo>;
@@ -60,6 +63,7 @@ Q_DECLARE_METATYPE(basislab::gui::ModelInfoPtr)
 Q_DECLARE_METATYPE(basislab::gui::CalibrationPtr)
 Q_DECLARE_METATYPE(basislab::gui::PreviewPtr)
 Q_DECLARE_METATYPE(basislab::gui::PlanEvaluationPtr)
+Q_DECLARE_METATYPE(basislab::gui::ReportPtr)
 Q_DECLARE_METATYPE(basislab::gui::DeviceInfoList)
 Q_DECLARE_METATYPE(basislab::ComputeOptions)
 Q_DECLARE_METATYPE(basislab::CompressionPlan)

@@ -99,6 +99,13 @@ void JobWorker::evaluatePlan(quint64 id, const CompressionPlan& plan, const api:
     });
 }
 
+void JobWorker::updatePlan(quint64 id, const CompressionPlan& plan) {
+    run(id, [&] {
+        auto report = std::make_shared<const CompressionReport>(requireModel().update(plan, progressFor(id)));
+        Q_EMIT planUpdated(id, report);
+    });
+}
+
 void JobWorker::evaluateGrid(quint64 id, const PlanList& plans, const api::PerplexityRequest& request) {
     run(id, [&] {
         api::ModelSession& model = requireModel();

@@ -52,6 +52,8 @@ public Q_SLOTS:
     void saveCalibration(quint64 id, const QString& path);
     void saveSession(quint64 id, const basislab::api::SessionData& data, const QString& path);
     void preview(quint64 id, const basislab::CompressionPlan& plan);
+    /// Compresses with `plan` and runs its streamed update; answers with planUpdated().
+    void updatePlan(quint64 id, const basislab::CompressionPlan& plan);
 
 Q_SIGNALS:
     void devicesFound(const QStringList& devices);
@@ -68,6 +70,7 @@ Q_SIGNALS:
     void calibrationSaved(quint64 id, const QString& path);
     void sessionSaved(quint64 id, const QString& path);
     void previewed(quint64 id, const basislab::gui::PreviewPtr& preview);
+    void planUpdated(quint64 id, const basislab::gui::ReportPtr& report);
     void previewFailed(quint64 id, const QString& message);
     void failed(quint64 id, const QString& message);
     void cancelled(quint64 id);

@@ -192,6 +192,7 @@ QString MainWindow::jobText(JobKind kind) const {
         case JobKind::LoadCalibration: return tr("Loading the calibration…");
         case JobKind::SaveCalibration: return tr("Saving the calibration…");
         case JobKind::SaveSession: return tr("Saving the session…");
+        case JobKind::UpdatePlan: return tr("Updating the coefficients on deviated inputs…");
     }
     return {};
 }

@@ -73,6 +73,31 @@ QString methodExplanation(Method method) {
     return {};
 }
 
+QString updateLabel(UpdateKind kind) {
+    switch (kind) {
+        case UpdateKind::none: return PlanText::tr("None");
+        case UpdateKind::refit: return PlanText::tr("Refit");
+        case UpdateKind::deviated: return PlanText::tr("Deviated inputs");
+        case UpdateKind::compensate: return PlanText::tr("Compensate");
+    }
+    return {};
+}
+
+QString updateExplanationText(UpdateKind kind) {
+    switch (kind) {
+        case UpdateKind::none: return PlanText::tr("Keep the coefficients the factorization gives.");
+        case UpdateKind::refit:
+            return PlanText::tr("Refit each layer's coefficients on its own Gram with the basis fixed.");
+        case UpdateKind::deviated:
+            return PlanText::tr(
+                "Refit each layer on the inputs it sees once the layers before it are compressed (SVD-LLM).");
+        case UpdateKind::compensate:
+            return PlanText::tr(
+                "Fit each layer's compressed inputs to its original outputs, correcting earlier layers' errors.");
+    }
+    return {};
+}
+
 QString runMethodLabel(const api::RunRecord& run) {
     return run.compressed ? methodLabel(run.plan.method) : PlanText::tr("Original (uncompressed)");
 }

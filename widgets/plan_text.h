@@ -13,6 +13,9 @@ namespace basislab::gui {
 
 QString methodLabel(Method method);
 QString methodExplanation(Method method);
+/// The coefficient update (compress/plan.h UpdateKind): a short label and its one-line explanation.
+QString updateLabel(UpdateKind kind);
+QString updateExplanationText(UpdateKind kind);
 /// "Original (uncompressed)" for a run of the original model, else its method.
 QString runMethodLabel(const api::RunRecord& run);
 

@@ -165,7 +165,7 @@ QVariant RunsTableModel::display(const api::RunRecord& run, int row, int column)
         case Alpha:
             return run.compressed && run.plan.method == basislab::Method::basis_sharing ? alphaLabel(run.plan.alpha)
                                                                                         : none;
-        case Refit: return run.compressed ? (run.plan.refit ? tr("yes") : tr("no")) : none;
+        case Refit: return run.compressed ? updateLabel(run.plan.updateKind()) : none;
         case Ppl: return std::isfinite(run.ppl) ? locale.toString(run.ppl, 'f', 3) : none;
         case DeltaPpl: {
             if (!hasDelta(run)) return none;  // no reference, another protocol, or no perplexity
@@ -209,7 +209,7 @@ QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, in
             case Achieved: return tr("Achieved");
             case Groups: return tr("Groups");
             case Alpha: return tr("α form");
-            case Refit: return tr("Refit");
+            case Refit: return tr("Update");
             case Ppl: return tr("PPL");
             case DeltaPpl: return tr("Δ PPL");
             case Error: return tr("Error");
@@ -254,7 +254,7 @@ QString RunsTableModel::toCsv() const {
             << "_acc_norm,zeroshot_" << task << "_acc_norm_stderr";
     }
     if (!tasks_.isEmpty()) csv << ",zeroshot_mean_acc";
-    csv << '\n';
+    csv << ",update\n";  // later additions at the end of the row
     const auto& runs = document_->runs();
     for (int i = 0; i < runs.size(); ++i) {
         const api::RunRecord& r = runs[i];
@@ -282,6 +282,7 @@ QString RunsTableModel::toCsv() const {
               << (t ? full(t->acc_norm) : QString()) << (t ? full(t->acc_norm_stderr) : QString());
         }
         if (!tasks_.isEmpty()) f << (r.zeroshot.empty() ? QString() : full(meanAccuracy(r.zeroshot)));
+        f << (r.compressed ? QString::fromLatin1(name(r.plan.updateKind())) : QString());
         csv << f.join(QLatin1Char(',')) << '\n';
     }
     return out;
@@ -294,7 +295,7 @@ QString RunsTableModel::toLatex() const {
         << "\\begin{table}[t]\n\\centering\n\\begin{tabular}{lrlllrr"
         << QString(tasks_.isEmpty() ? 0 : tasks_.size() + 1, QLatin1Char('r')) << "}\n\\toprule\n"
         << latexEscape(tr("Method")) << " & " << latexEscape(tr("Ratio")) << " & " << latexEscape(tr("Groups")) << " & "
-        << latexEscape(tr("α form")) << " & " << latexEscape(tr("Refit")) << " & " << latexEscape(tr("PPL")) << " & "
+        << latexEscape(tr("α form")) << " & " << latexEscape(tr("Update")) << " & " << latexEscape(tr("PPL")) << " & "
         << latexEscape(tr("Error"));
     for (int c = Count; c < columnCount(); ++c)
         tex << " & " << latexEscape(headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());

@@ -64,6 +64,9 @@ void printReport(const CompressionReport& r) {
             if (n) std::printf("  %-5s %.5f\n", name(t), sum / n);
         }
     }
+    if (r.plan.streamsUpdate())
+        std::printf("update      %s: mean output error %.5f -> %.5f (in %.2f s)\n", name(r.plan.update),
+                    r.meanOutputError(false), r.meanOutputError(true), r.update_seconds);
     for (const std::string& w : r.warnings) std::printf("note        %s\n", w.c_str());
     std::printf("compressed  %zu groups in %.2f s\n", r.groups.size(), r.seconds);
 }

@@ -87,6 +87,19 @@ std::vector<Run> grid(const Args& args) {
     for (const std::string& s : splitList(args.get("share-sets", "q,k,v,gate,up"), '/'))
         share_sets.push_back(parseTypeList(s, "--share-sets"));
     CompressionPlan base = planFromArgs(args, false);
+    std::vector<UpdateKind> updates;
+    if (args.has("updates")) {
+        if (args.flag("refit")) throw Error("--refit means --updates refit; give one of them");
+        for (const std::string& u : splitList(args.require("updates"))) {
+            const auto kind = parseUpdateKind(u);
+            if (!kind) throw Error("--updates: unknown update '" + u + "' (none, refit, deviated, compensate)");
+            if (std::find(updates.begin(), updates.end(), *kind) != updates.end())
+                throw Error("--updates: '" + u + "' is listed twice");
+            updates.push_back(*kind);
+        }
+    } else {
+        updates.push_back(base.updateKind());
+    }
     std::vector<Run> runs;
     for (Method m : methods)
         for (double r : ratios) {
@@ -119,14 +132,18 @@ std::vector<Run> grid(const Args& args) {
                     }
             }
         }
-    // The allocation is the innermost dimension: uniform and error of one plan are adjacent rows.
+    // The update, then the allocation, are the innermost dimensions: the variants of one plan are
+    // adjacent rows.
     std::vector<Run> out;
     for (const Run& r : runs)
-        for (Allocation a : allocations) {
-            Run x = r;
-            x.plan.allocation = a;
-            out.push_back(std::move(x));
-        }
+        for (UpdateKind u : updates)
+            for (Allocation a : allocations) {
+                Run v = r;
+                v.plan.setUpdate(u);
+                v.plan.allocation = a;
+                v.plan.validate();
+                out.push_back(std::move(v));
+            }
     return out;
 }
 
@@ -139,9 +156,10 @@ std::string csv(const std::vector<Row>& rows, double dense_ppl, const Measures& 
     // allocation, ranks (every group's "q0=12 q1=10 ..."), params (stored in the compressed matrices),
     // allocation_objective (sum of squared relative whitened errors, -1 for uniform: not computed).
     s << ",cholesky_shifts,compress_seconds,eval_seconds,protocol,allocation,ranks,params,allocation_objective"
-      << (zeroshot ? zeroShotCsvHeader(m.task_names) : "") << "\n";
+      << (zeroshot ? zeroShotCsvHeader(m.task_names) : "")
+      << ",update,mean_output_error_before,mean_output_error_after,update_seconds\n";
     s << "dense,0,-,-,-,0,0,0," << fixed(dense_ppl, 6) << ",0,0,0,0,0,0,0,0,0,0,0," << name(m.protocol) << ",-,-,0,0"
-      << (zeroshot ? zeroShotCsvCells(m.dense_zeroshot) : "") << "\n";
+      << (zeroshot ? zeroShotCsvCells(m.dense_zeroshot) : "") << ",-,,,0\n";
     for (const Row& r : rows) {
         const CompressionReport& rep = r.report;
         double mean = 0;
@@ -157,13 +175,16 @@ std::string csv(const std::vector<Row>& rows, double dense_ppl, const Measures& 
         s << "," << shifts << "," << fixed(rep.seconds, 3) << "," << fixed(r.eval_seconds, 3) << "," << name(m.protocol)
           << "," << name(rep.plan.allocation) << "," << rep.ranksText() << "," << rep.stored_params << ","
           << (rep.allocation.objective >= 0 ? fixed(rep.allocation.objective, 6) : "-1")
-          << (zeroshot ? zeroShotCsvCells(r.zeroshot) : "") << "\n";
+          << (zeroshot ? zeroShotCsvCells(r.zeroshot) : "") << "," << name(rep.plan.updateKind()) << ","
+          << (rep.plan.streamsUpdate() ? fixed(rep.meanOutputError(false), 6) : "") << ","
+          << (rep.plan.streamsUpdate() ? fixed(rep.meanOutputError(true), 6) : "") << ","
+          << fixed(rep.update_seconds, 3) << "\n";
     }
     return s.str();
 }
 
 std::string latex(const std::vector<Row>& rows, double dense_ppl) {
-    // One line per (method, group size, alpha, shared, refit), one column per ratio; best per column bold.
+    // One line per (method, group size, alpha, shared, update), one column per ratio; best per column bold.
     std::vector<double> ratios;
     std::vector<std::string> keys;
     std::map<std::string, std::map<double, double>> cells;
@@ -171,11 +192,14 @@ std::string latex(const std::vector<Row>& rows, double dense_ppl) {
     for (const Row& r : rows) {
         const double ratio = r.run.plan.ratio;
         if (std::find(ratios.begin(), ratios.end(), ratio) == ratios.end()) ratios.push_back(ratio);
-        const std::string key = std::string(name(r.run.plan.method)) + " & " + r.run.group_size + " & " + r.run.alpha +
-                                " & " + r.run.shared + (r.run.plan.refit ? " + refit" : "") +
-                                (r.run.plan.allocation != Allocation::uniform
-                                     ? std::string(" + ") + name(r.run.plan.allocation) + " allocation"
-                                     : "");
+        const std::string key =
+            std::string(name(r.run.plan.method)) + " & " + r.run.group_size + " & " + r.run.alpha + " & " +
+            r.run.shared +
+            (r.run.plan.updateKind() != UpdateKind::none ? std::string(" + ") + name(r.run.plan.updateKind())
+                                                         : std::string()) +
+            (r.run.plan.allocation != Allocation::uniform
+                 ? std::string(" + ") + name(r.run.plan.allocation) + " allocation"
+                 : std::string());
         if (!cells.count(key)) keys.push_back(key);
         cells[key][ratio] = r.ppl;
     }
@@ -258,7 +282,8 @@ int runSweep(const Argv& argv) {
     const Args args(
         argv, merge({"quiet"}, planFlagNames()),
         merge(merge(merge({"model", "calib", "methods", "ratios", "group-sizes", "alphas", "share-sets", "types",
-                           "asvd-exponent", "solver", "allocations", "eval-text", "zeroshot-tasks", "out", "latex"},
+                           "asvd-exponent", "solver", "allocations", "eval-text", "zeroshot-tasks", "out", "latex",
+                           "updates", "calib-text"},
                           perplexityOptionNames()),
                     computeOptionNames()),
               launchOptionNames()));

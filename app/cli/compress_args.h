@@ -10,9 +10,9 @@
 
 namespace basislab::cli {
 
-/// --method --ratio --group-size --share --types --alpha --asvd-exponent --solver --allocation
+/// --method --ratio --group-size --share --types --alpha --asvd-exponent --solver --allocation --update --calib-text
 const std::set<std::string>& planOptionNames();
-/// --refit
+/// --refit (a synonym of --update refit)
 const std::set<std::string>& planFlagNames();
 /// The plan the options describe (defaults: basis-sharing, r 0.4, share q,k,v,gate,up, n 2,
 /// alpha none). Throws Error naming the option at fault.

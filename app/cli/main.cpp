@@ -50,14 +50,15 @@ const std::vector<Command>& commands() {
          runInspect},
         {"compress",
          "compress  --model DIR --calib FILE.h5 --method M --ratio R [--group-size N] [--share q,k,v,gate,up]\n"
-         "          [--alpha FORM] [--refit] [--eval-text FILE --window W [--max-windows K] [--protocol P]]\n"
-         "          [--zeroshot-tasks A.jsonl,...]\n"
+         "          [--alpha FORM] [--refit | --update none|refit|deviated|compensate] [--calib-text FILE]\n"
+         "          [--eval-text FILE --window W [--max-windows K] [--protocol P]] [--zeroshot-tasks A.jsonl,...]\n"
          "          [--out DIR --format factored|dense [--export-dtype F32|F16|BF16] [--force]] [--json]\n"
          "                                                 low-rank compression (docs/compression.md)\n",
          runCompress},
         {"sweep",
          "sweep     --model DIR --calib FILE.h5 --methods M,... --ratios R,... [--group-sizes N,...]\n"
-         "          [--alphas FORM,...] [--share-sets LIST/LIST] [--refit] --eval-text FILE --window W\n"
+         "          [--alphas FORM,...] [--share-sets LIST/LIST] [--refit | --updates U,...] [--calib-text FILE]\n"
+         "          --eval-text FILE --window W\n"
          "          [--max-windows K] [--protocol P] [--zeroshot-tasks A.jsonl,...] --out results.csv\n"
          "          [--latex table.tex]\n"
          "          [--rank R --world-size W [--master HOST:PORT | --store-file PATH]] [--dist-timeout S]\n"

@@ -75,7 +75,7 @@ CompressionPlan plainBasisSharing(const CompressionPlan& plan) {
     CompressionPlan base = plan;
     base.method = Method::basis_sharing;
     base.alpha = AlphaForm{};
-    base.refit = false;
+    base.setUpdate(UpdateKind::none);
     base.allocation = Allocation::uniform;
     return base;
 }
@@ -161,6 +161,12 @@ PlanEvaluation ModelSession::evaluate(const CompressionPlan& plan, const Perplex
     e.report = compressed.report;
     e.perplexity = impl_->measure(request, progress, &overrides);
     return e;
+}
+
+CompressionReport ModelSession::update(const CompressionPlan& plan, const ProgressFn& progress) {
+    if (!plan.streamsUpdate())
+        throw Error("the plan has no update with deviated inputs (choose deviated or compensate)");
+    return compress(*impl_->model, impl_->requireCalibration(), plan, {}, progress).report;
 }
 
 }  // namespace basislab::api

@@ -77,6 +77,10 @@ public:
     /// Compresses the model with `plan` and measures its perplexity and zero-shot accuracy as
     /// perplexity() does (nothing is written).
     PlanEvaluation evaluate(const CompressionPlan& plan, const PerplexityRequest& request, const ProgressFn& progress);
+    /// Compresses with `plan` and runs its streamed update (plan.update deviated or compensate,
+    /// compress/update.h: the calibration's windows again), returning the report with every
+    /// layer's output error before and after the update. Throws Error for a plan without one.
+    CompressionReport update(const CompressionPlan& plan, const ProgressFn& progress);
 
 private:
     struct Impl;

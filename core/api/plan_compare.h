@@ -8,7 +8,7 @@ namespace basislab::api {
 
 inline bool samePlan(const CompressionPlan& a, const CompressionPlan& b) {
     return a.method == b.method && a.ratio == b.ratio && a.types == b.types && a.shared == b.shared &&
-           a.group_size == b.group_size && a.alpha == b.alpha && a.refit == b.refit &&
+           a.group_size == b.group_size && a.alpha == b.alpha && a.refit == b.refit && a.update == b.update &&
            a.asvd_exponent == b.asvd_exponent && a.allocation == b.allocation;
 }
 

@@ -42,6 +42,7 @@ void writePlan(H5::Group& g, const CompressionPlan& plan) {
     h5::writeInts(g, "group_size", std::vector<std::int64_t>(plan.group_size.begin(), plan.group_size.end()));
     h5::writeString(g, "alpha", plan.alpha.text());
     h5::writeInt(g, "refit", plan.refit ? 1 : 0);
+    h5::writeString(g, "update", name(plan.updateKind()));  // version 3
     h5::writeDouble(g, "asvd_exponent", plan.asvd_exponent);
     h5::writeString(g, "allocation", name(plan.allocation));  // version 3
 }
@@ -70,6 +71,13 @@ CompressionPlan readPlan(const h5::AttributeReader& r, const std::string& where,
         plan.group_size[i] = int(std::max<std::int64_t>(1, groups[i]));
     attempt("alpha", [&] { plan.alpha = AlphaForm::parse(r.string("alpha", plan.alpha.text()), "alpha"); });
     plan.refit = r.integer("refit", 0) != 0;
+    if (r.has("update")) {  // version 3; version 2 has refit only (none or refit, as it was)
+        const std::string update = r.string("update");
+        if (const auto u = parseUpdateKind(update))
+            plan.setUpdate(*u);
+        else if (warnings)
+            warnings->push_back(where + ": unknown update '" + update + "', using " + name(plan.updateKind()));
+    }
     plan.asvd_exponent = r.real("asvd_exponent", plan.asvd_exponent);
     if (r.has("allocation")) {  // version 3; older sessions allocated uniformly
         const std::string allocation = r.string("allocation");

@@ -17,7 +17,8 @@
 //                                group_size (int64[7], kMatrixTypes order), alpha (AlphaForm text,
 //                                "inv-trace", "power:0.75", ...), refit (0/1), asvd_exponent,
 //                                allocation ("uniform", "error"; version 3, absent = uniform)
-//                                (compress/plan.h defines each)
+//                                update ("none", "refit", "deviated", "compensate"; version 3,
+//                                refit = 1 exactly when it is "refit") (compress/plan.h defines each)
 //   /evaluation           attrs  text_path, window, max_windows, protocol ("basislab",
 //                                "basis-sharing", "svd-llm"; version 2), zeroshot_tasks (the task
 //                                files, one per line; version 2)
@@ -31,6 +32,7 @@
 //                                (NaN = none)
 // Version 1 files (no protocol, no zero-shot) read as protocol "basislab" without warnings.
 // Version 2 files (no allocation) read as allocation "uniform" without warnings.
+// Version 2 files (no update) read their plans' update as refit when refit = 1, else none.
 //   /view                 attrs  free-form UI state strings (current step, selections, ...)
 // Reading collects warnings for missing optional attributes instead of failing; a file that is
 // not a session, or was written by a newer format_version, is an Error.

@@ -7,6 +7,7 @@
 #include "errors.h"
 #include "group_factorizer.h"
 #include "refit.h"
+#include "update.h"
 
 #include <c10/core/InferenceMode.h>
 
@@ -155,6 +156,17 @@ CompressedModel compress(const LlamaModel& model, const Calibration& calibration
         tensors->groups.push_back(std::move(cg));
         reporter.report(++done, 0, g.layers.back(), model.config().num_hidden_layers,
                         std::string(name(g.type)) + " group " + std::to_string(g.index));
+    }
+    if (plan.streamsUpdate()) {
+        const auto update_start = std::chrono::steady_clock::now();
+        const at::Tensor ids =
+            reproduceCalibrationWindows(model, calibration.summary().settings, options.calibration_text);
+        UpdateOptions uo;
+        uo.micro_batch = options.update_micro_batch;
+        uo.rounded = rounded;
+        uo.round_product = options.round_product;
+        updateCoefficients(model, ids, plan.update, *tensors, report.layers, uo, progress);
+        report.update_seconds = secondsSince(update_start);
     }
     std::stable_sort(report.layers.begin(), report.layers.end(), [](const LayerReport& a, const LayerReport& b) {
         return a.layer != b.layer ? a.layer < b.layer : a.type < b.type;

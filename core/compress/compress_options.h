@@ -4,6 +4,7 @@
 #include "plan.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace basislab {
@@ -21,6 +22,12 @@ struct CompressOptions {
     bool round_product = false;
     /// Grams kept on the device between groups (q, k, v and neighbouring groups reuse them).
     std::size_t gram_cache_bytes = std::size_t(2) << 30;
+    /// The streamed update (plan.update deviated or compensate, update.h) runs the calibration
+    /// windows again from the text the calibration records; this path, when not empty, replaces
+    /// that text (its SHA-256 must still match).
+    std::string calibration_text;
+    /// Windows per layer call of the update; 0 = from its activation budget.
+    std::int64_t update_micro_batch = 0;
 };
 
 }  // namespace basislab

@@ -177,10 +177,43 @@ const char* name(Allocation allocation) {
     return "?";
 }
 
+const char* name(UpdateKind kind) {
+    switch (kind) {
+        case UpdateKind::none: return "none";
+        case UpdateKind::refit: return "refit";
+        case UpdateKind::deviated: return "deviated";
+        case UpdateKind::compensate: return "compensate";
+    }
+    return "?";
+}
+
 std::optional<Allocation> parseAllocation(std::string_view text) {
     for (Allocation a : {Allocation::uniform, Allocation::error})
         if (trim(text) == name(a)) return a;
     return std::nullopt;
+}
+
+std::optional<UpdateKind> parseUpdateKind(std::string_view text) {
+    for (UpdateKind k : kUpdateKinds)
+        if (text == name(k)) return k;
+    return std::nullopt;
+}
+
+std::string updateExplanation(UpdateKind kind) {
+    switch (kind) {
+        case UpdateKind::none: return "Keep the coefficients the factorization gives.";
+        case UpdateKind::refit: return "Refit each layer's coefficients on its own Gram with the basis fixed.";
+        case UpdateKind::deviated:
+            return "Refit each layer on the inputs it sees once the layers before it are compressed (SVD-LLM).";
+        case UpdateKind::compensate:
+            return "Fit each layer's compressed inputs to its original outputs, correcting earlier layers' errors.";
+    }
+    return {};
+}
+
+void CompressionPlan::setUpdate(UpdateKind kind) {
+    refit = kind == UpdateKind::refit;
+    update = kind == UpdateKind::refit ? UpdateKind::none : kind;
 }
 
 bool CompressionPlan::compresses(MatrixType type) const {
@@ -214,6 +247,9 @@ void CompressionPlan::validate(const LlamaConfig* config) const {
         throw Error("--asvd-exponent must be positive, got " + number(asvd_exponent));
     if (alpha.kind == AlphaForm::Kind::power && !std::isfinite(alpha.p))
         throw Error("--alpha power:p needs a finite p");
+    if (update == UpdateKind::refit) throw Error("--update: refit is the plan's refit flag (use setUpdate)");
+    if (refit && update != UpdateKind::none)
+        throw Error(std::string("--refit and --update ") + name(update) + " exclude each other (choose one update)");
 }
 
 std::string CompressionPlan::describe() const {
@@ -227,6 +263,7 @@ std::string CompressionPlan::describe() const {
     if (method == Method::asvd) s += " a=" + number(asvd_exponent);
     if (refit) s += " refit";
     if (allocation != Allocation::uniform) s += std::string(" alloc=") + name(allocation);
+    if (streamsUpdate()) s += std::string(" update=") + name(update);
     return s;
 }
 

@@ -102,6 +102,20 @@ std::optional<SvdSolver> parseSvdSolver(std::string_view text);
 enum class Allocation { uniform, error };
 const char* name(Allocation allocation);  // "uniform", "error"
 std::optional<Allocation> parseAllocation(std::string_view text);
+/// How the coefficients C_l are fitted once a group's basis B is fixed (docs/compression.md,
+/// "Updates"). X_l are a site's original inputs, X'_l its inputs with every projection before it
+/// compressed; G_l = X_l^T X_l, G'_l = X'_l^T X'_l, H_l = X'_l^T X_l.
+///   none        the factorization's own coefficients
+///   refit       C_l = (B^T G_l B)^-1 B^T G_l W_l (the stored Grams; CompressionPlan::refit)
+///   deviated    C_l = (B^T G'_l B)^-1 B^T G'_l W_l (SVD-LLM's update; streams the windows again)
+///   compensate  C_l = (B^T G'_l B)^-1 B^T H_l W_l, aims at the original outputs X_l W_l
+enum class UpdateKind { none, refit, deviated, compensate };
+inline constexpr std::array<UpdateKind, 4> kUpdateKinds = {UpdateKind::none, UpdateKind::refit, UpdateKind::deviated,
+                                                           UpdateKind::compensate};
+const char* name(UpdateKind kind);  // "none", "refit", "deviated", "compensate"
+std::optional<UpdateKind> parseUpdateKind(std::string_view text);
+/// One line of English per kind (the front ends show it next to the choice).
+std::string updateExplanation(UpdateKind kind);
 
 struct CompressionPlan {
     Method method = Method::basis_sharing;
@@ -111,6 +125,9 @@ struct CompressionPlan {
     std::array<int, 7> group_size{2, 2, 2, 2, 2, 2, 2};  // per type (kMatrixTypes order), shared types only
     AlphaForm alpha;
     bool refit = false;  // refit C_l = (B^T G_l B)^-1 B^T G_l W_l with the basis fixed
+    /// deviated or compensate: the streamed update (compress/update.h) after the factorization;
+    /// none otherwise (refit is the flag above). updateKind() / setUpdate() see both as one choice.
+    UpdateKind update = UpdateKind::none;
     double asvd_exponent = 0.5;  // a in S = diag((mean |x|)^a)
     Allocation allocation = Allocation::uniform;
 
@@ -120,10 +137,16 @@ struct CompressionPlan {
     /// Layers per group for `type`: group_size for shared types, 1 otherwise.
     int groupSize(MatrixType type) const;
     void setGroupSize(int n);  // every type
+    /// The update as one choice: refit when `refit`, else `update`.
+    UpdateKind updateKind() const { return refit ? UpdateKind::refit : update; }
+    void setUpdate(UpdateKind kind);
+    /// True for deviated and compensate (they need the calibration windows again).
+    bool streamsUpdate() const { return update == UpdateKind::deviated || update == UpdateKind::compensate; }
     /// Throws Error naming the option at fault (ratio, group size, exponent, ...). With a config,
     /// also checks the plan against the model (group size <= layers).
     void validate(const LlamaConfig* config = nullptr) const;
-    /// One line: "basis-sharing r=0.40 share q,k,v,gate,up n=2 alpha=inv-trace refit alloc=error".
+    /// One line: "basis-sharing r=0.40 share q,k,v,gate,up n=2 alpha=inv-trace refit alloc=error" (or
+    /// "update=deviated", "update=compensate").
     std::string describe() const;
 };
 

@@ -20,10 +20,16 @@ at::Tensor wellConditionedCholesky(const at::Tensor& M, double mean_diagonal) {
 }  // namespace
 
 at::Tensor refitCoefficient(const at::Tensor& B, const at::Tensor& G, const at::Tensor& W, RefitShift* shift) {
+    return solveCoefficient(B, G, G, W, shift);
+}
+
+at::Tensor solveCoefficient(const at::Tensor& B, const at::Tensor& P, const at::Tensor& Q, const at::Tensor& W,
+                            RefitShift* shift) {
     if (shift) *shift = {};
-    const at::Tensor GB = at::matmul(G, B);  // (d_in, k)
-    const at::Tensor M = at::matmul(B.t(), GB);  // B^T G B, (k, k)
-    const at::Tensor R = at::matmul(GB.t(), W);  // B^T G W, (k, d_out)
+    const at::Tensor PB = at::matmul(P, B);  // (d_in, k)
+    const at::Tensor M = at::matmul(B.t(), PB);  // B^T P B, (k, k)
+    // B^T Q W, (k, d_out); with Q = P (symmetric) it is (P B)^T W.
+    const at::Tensor R = Q.is_same(P) ? at::matmul(PB.t(), W) : at::matmul(B.t(), at::matmul(Q, W));
     const std::int64_t k = M.size(0);
     const double mean_diagonal = k > 0 ? M.diagonal().sum().item<double>() / double(k) : 0;
     if (!std::isfinite(mean_diagonal)) throw Error("refit: B^T G B is not finite");

@@ -26,4 +26,10 @@ struct RefitShift {
 /// receives the diagonal shift the solve needed.
 at::Tensor refitCoefficient(const at::Tensor& B, const at::Tensor& G, const at::Tensor& W, RefitShift* shift = nullptr);
 
+/// The general normal equations of the updates (update.h), with the same pivot test and shift:
+/// C = (B^T P B)^-1 B^T Q W for P symmetric positive semidefinite (d_in, d_in) and any Q (d_in,
+/// d_in). refitCoefficient(B, G, W) = solveCoefficient(B, G, G, W).
+at::Tensor solveCoefficient(const at::Tensor& B, const at::Tensor& P, const at::Tensor& Q, const at::Tensor& W,
+                            RefitShift* shift = nullptr);
+
 }  // namespace basislab

@@ -35,6 +35,16 @@ double CompressionReport::meanFrobeniusError(MatrixType type) const {
     return meanOf(layers, type, false);
 }
 
+double CompressionReport::meanOutputError(bool after) const {
+    double sum = 0;
+    int n = 0;
+    for (const LayerReport& l : layers) {
+        const double e = after ? l.output_error_after : l.output_error_before;
+        if (e >= 0) sum += e, ++n;
+    }
+    return n ? sum / n : -1;
+}
+
 void CompressionReport::finish(const LlamaConfig& config) {
     dense_params = stored_params = 0;
     warnings.clear();
@@ -69,6 +79,15 @@ void CompressionReport::finish(const LlamaConfig& config) {
                           "layer %d, %s: the refit's B^T G B is ill-conditioned; solved with a diagonal shift of %.3g "
                           "(%.3g x its mean diagonal)",
                           l.layer, name(l.type), l.refit_shift, l.refit_shift_relative);
+            warnings.push_back(buf);
+        }
+    for (const LayerReport& l : layers)
+        if (l.update_shift > 0) {
+            char buf[256];
+            std::snprintf(buf, sizeof buf,
+                          "layer %d, %s: the update's B^T G' B is ill-conditioned; solved with a diagonal shift of "
+                          "%.3g (%.3g x its mean diagonal)",
+                          l.layer, name(l.type), l.update_shift, l.update_shift_relative);
             warnings.push_back(buf);
         }
     achieved_ratio = dense_params > 0 ? 1 - double(stored_params) / double(dense_params) : 0;
@@ -125,6 +144,12 @@ std::string CompressionReport::toJson(int indent) const {
             j["refit_shift_relative"] = l.refit_shift_relative;
         }
         if (l.whitened_error_rounded >= 0) j["whitened_error_rounded"] = l.whitened_error_rounded;
+        if (l.output_error_after >= 0) {
+            j["output_error_before"] = l.output_error_before;
+            j["output_error_after"] = l.output_error_after;
+            j["update_shift"] = l.update_shift;
+            j["update_shift_relative"] = l.update_shift_relative;
+        }
         layers_json.push_back(std::move(j));
     }
     json mean = json::object();
@@ -136,6 +161,10 @@ std::string CompressionReport::toJson(int indent) const {
                  {"group_size", groupSizeText(plan)},
                  {"alpha_form", plan.alpha.text()},
                  {"refit", plan.refit},
+                 {"update", name(plan.updateKind())},
+                 {"mean_output_error_before", meanOutputError(false)},
+                 {"mean_output_error_after", meanOutputError(true)},
+                 {"update_seconds", update_seconds},
                  {"asvd_exponent", plan.asvd_exponent},
                  {"plan", plan.describe()},
                  {"model", model},

@@ -43,6 +43,14 @@ struct LayerReport {
     /// Whitened error of the factors rounded to rounded_dtype (the dtype an export stores them in,
     /// CompressionReport::rounded_dtype); -1 when no rounding was assessed.
     double whitened_error_rounded = -1;
+    /// The streamed update (update.h): the output error ||X W - X' B C||^2_F / ||X W||^2_F on the
+    /// layer's deviated inputs X', with the factorization's coefficients (before) and the updated
+    /// ones (after); -1 without a streamed update. The whitened and Frobenius errors above are those
+    /// of the updated coefficients; the update's solve shift is reported like the refit's.
+    double output_error_before = -1;
+    double output_error_after = -1;
+    double update_shift = 0;
+    double update_shift_relative = 0;
 };
 
 /// What the rank allocation did (allocation.h). The objective is sum over the compressed layers of
@@ -74,12 +82,15 @@ struct CompressionReport {
     /// (LayerReport::whitened_error_rounded), else "".
     std::string rounded_dtype;
     AllocationReport allocation;
+    double update_seconds = 0;  // the streamed update's share of `seconds`
 
     /// "q0=12 q1=10 ..." : every group's rank, type then group index (the sweep's CSV cell).
     std::string ranksText() const;
     /// Mean whitened (or Frobenius) error over the layers of a type; -1 when the type is absent.
     double meanWhitenedError(MatrixType type) const;
     double meanFrobeniusError(MatrixType type) const;
+    /// Mean output error after (or before) the streamed update over all layers; -1 without one.
+    double meanOutputError(bool after = true) const;
     /// Fills the parameter bookkeeping and the warnings from groups (called by the producers).
     void finish(const LlamaConfig& config);
     /// The JSON object of `basislab-cli compress --json` (see README.md).

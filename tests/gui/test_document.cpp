@@ -136,11 +136,11 @@ private Q_SLOTS:
         QVERIFY2(csv[0].endsWith(QStringLiteral(
                      ",finished_at,protocol,zeroshot_piqa_acc,zeroshot_piqa_acc_stderr,zeroshot_piqa_acc_norm,"
                      "zeroshot_piqa_acc_norm_stderr,zeroshot_winogrande_acc,zeroshot_winogrande_acc_stderr,"
-                     "zeroshot_winogrande_acc_norm,zeroshot_winogrande_acc_norm_stderr,zeroshot_mean_acc")),
+                     "zeroshot_winogrande_acc_norm,zeroshot_winogrande_acc_norm_stderr,zeroshot_mean_acc,update")),
                  qPrintable(csv[0]));
-        QVERIFY2(csv[2].endsWith(QStringLiteral(",svd-llm,0.5,0.28867513459481292,0.25,0.25,0.75,0.25,,,0.625")),
+        QVERIFY2(csv[2].endsWith(QStringLiteral(",svd-llm,0.5,0.28867513459481292,0.25,0.25,0.75,0.25,,,0.625,none")),
                  qPrintable(csv[2]));
-        QVERIFY2(csv[1].endsWith(QStringLiteral(",basislab,,,,,,,,,")), qPrintable(csv[1]));
+        QVERIFY2(csv[1].endsWith(QStringLiteral(",basislab,,,,,,,,,,")), qPrintable(csv[1]));
         const QString tex = model.toLatex();
         QVERIFY2(tex.contains(QStringLiteral("\\begin{tabular}{lrlllrrrrr}")), qPrintable(tex));
         QVERIFY2(tex.contains(QStringLiteral("12.00 & -- & 50.0 & 75.0 & 62.5 \\\\")), qPrintable(tex));
@@ -162,11 +162,13 @@ private Q_SLOTS:
         QVERIFY2(csv[1].startsWith(QStringLiteral(
                      "1,basis-sharing,0.40000000000000002,0.40000000000000002,\"q,k ×4\",power:0.5,0,12.5,0.125")),
                  qPrintable(csv[1]));
+        QVERIFY2(csv[1].endsWith(QStringLiteral(",none")), qPrintable(csv[1]));  // the update, last
         const QString tex = model.toLatex();
         QVERIFY(tex.contains(QStringLiteral("\\toprule")) && tex.contains(QStringLiteral("\\bottomrule")));
-        QVERIFY2(tex.contains(QStringLiteral("Basis Sharing & 40.0\\% & q,k $\\times$4 & Trace power (p = 0.5) & no & "
-                                             "12.50 & 0.1250 \\\\")),
-                 qPrintable(tex));
+        QVERIFY2(
+            tex.contains(QStringLiteral("Basis Sharing & 40.0\\% & q,k $\\times$4 & Trace power (p = 0.5) & None & "
+                                        "12.50 & 0.1250 \\\\")),
+            qPrintable(tex));
     }
 
     void documentRoundTripsThroughSessionData() {

@@ -461,6 +461,49 @@ private Q_SLOTS:
         QCOMPARE(allocation->currentData().toString(), QStringLiteral("uniform"));
     }
 
+    void anUpdateRunsAsAJobAndIsDrawnOverThePreview() {
+        auto w = newWindow();
+        QVERIFY(openDemo(*w));
+        QVERIFY(calibrate(*w, 8, 64));
+        w->showStep(MainWindow::CompressionStep);
+        QVERIFY(waitForErrorPlot(*w, {}));
+        auto* update = child<QComboBox>(*w, "updateCombo");
+        auto* run = child<QPushButton>(*w, "runUpdateButton");
+        QVERIFY(!run->isEnabled());  // none: nothing to run
+        const int compensate = update->findData(QStringLiteral("compensate"));
+        QVERIFY(compensate >= 0);
+        update->setCurrentIndex(compensate);
+        Q_EMIT update->activated(compensate);
+        QVERIFY(w->document()->plan().updateKind() == UpdateKind::compensate);
+        QVERIFY(child<QLabel>(*w, "updateHelpLabel")->text().contains(QStringLiteral("original outputs")));
+        QVERIFY(run->isEnabled());
+        // Cancelled at once, then run to the end.
+        run->click();
+        child<QPushButton>(*w, "updateCancelButton")->click();
+        PlotView* plot = w->compressionPage()->errorPlot();
+        run->click();  // queued after the cancelled one
+        QVERIFY(waitUntil([&] { return plot->data().series.size() == 4; }, 120000));
+        // The curves are the facade's update of the same plan on the same calibration.
+        const auto facade = facadeLike(*w, true);
+        const CompressionReport r = facade->update(w->document()->plan(), {});
+        std::map<int, std::pair<double, int>> before, after;
+        for (const LayerReport& l : r.layers) {
+            QVERIFY(l.output_error_after <= l.output_error_before * (1 + 1e-4) + 1e-7);
+            before[l.layer].first += std::sqrt(l.output_error_before), ++before[l.layer].second;
+            after[l.layer].first += std::sqrt(l.output_error_after), ++after[l.layer].second;
+        }
+        const PlotData& data = plot->data();
+        QCOMPARE(data.series[2].y.size(), 5);
+        for (int l = 0; l < 5; ++l) {
+            QVERIFY(std::abs(data.series[2].y[l] - before[l].first / before[l].second) < 1e-9);
+            QVERIFY(std::abs(data.series[3].y[l] - after[l].first / after[l].second) < 1e-9);
+        }
+        // Another plan: the update's curves go, the preview stays.
+        w->document()->undoStack()->undo();
+        QVERIFY(w->document()->plan().updateKind() == UpdateKind::none);
+        QVERIFY(waitUntil([&] { return plot->data().series.size() == 2; }, 30000));
+    }
+
     void sharingOShowsThePapersCaveat() {
         auto w = newWindow();
         QVERIFY(openDemo(*w));

@@ -1,5 +1,6 @@
 // The HDF5 session file: round trip of every field, atomic writes, readable errors on bad files,
 // warnings (not failures) for missing optional parts, and the embedded calibration copy.
+#include "api/h5_attributes.h"
 #include "api/plan_compare.h"
 #include "api/session_file.h"
 #include "base/error.h"
@@ -131,6 +132,50 @@ private Q_SLOTS:
         QCOMPARE(piqa.acc_norm_stderr, 0.0125);
         QCOMPARE(out.runs[1].zeroshot[1].task, std::string("winogrande"));
         QVERIFY(std::isnan(out.runs[1].zeroshot[1].acc_norm));
+    }
+
+    void updatesRoundTripAndVersion2ReadsRefit() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("u.blsession")).toStdString();
+        SessionData in = sample();
+        in.plan.setUpdate(UpdateKind::compensate);
+        in.runs[1].plan.setUpdate(UpdateKind::deviated);
+        writeSession(path, in);
+        std::vector<std::string> warnings;
+        SessionData out = readSession(path, &warnings);
+        QVERIFY2(warnings.empty(), warnings.empty() ? "" : warnings.front().c_str());
+        QVERIFY(out.plan.updateKind() == UpdateKind::compensate);
+        QVERIFY(samePlan(out.plan, in.plan));
+        QVERIFY(out.runs[0].plan.updateKind() == UpdateKind::refit);
+        QVERIFY(out.runs[1].plan.updateKind() == UpdateKind::deviated);
+        // A version 2 file has no update attribute: refit = 1 reads as refit, 0 as none, no warnings.
+        {
+            hdf5::Lock lock;
+            H5::H5File f(path, H5F_ACC_RDWR);
+            H5::Group root = f.openGroup("/");
+            root.removeAttr("format_version");
+            const std::int64_t v = 2;
+            root.createAttribute("format_version", H5::PredType::STD_I64LE, H5::DataSpace(H5S_SCALAR))
+                .write(H5::PredType::NATIVE_INT64, &v);
+            for (const char* g : {"plan", "runs/0000", "runs/0001"}) f.openGroup(g).removeAttr("update");
+        }
+        warnings.clear();
+        out = readSession(path, &warnings);
+        QVERIFY2(warnings.empty(), warnings.empty() ? "" : warnings.front().c_str());
+        QVERIFY(out.plan.updateKind() == UpdateKind::none);  // compensate did not exist in version 2
+        QVERIFY(out.runs[0].plan.updateKind() == UpdateKind::refit);
+        QVERIFY(out.runs[1].plan.updateKind() == UpdateKind::none);
+        // An unknown update is a warning and keeps the refit flag's reading.
+        {
+            hdf5::Lock lock;
+            H5::H5File f(path, H5F_ACC_RDWR);
+            H5::Group plan = f.openGroup("plan");
+            h5::writeString(plan, "update", "sideways");
+        }
+        warnings.clear();
+        out = readSession(path, &warnings);
+        QCOMPARE(warnings.size(), std::size_t(1));
+        QVERIFY(warnings.front().find("sideways") != std::string::npos);
     }
 
     void version1FilesReadAsTheBasisLabProtocol() {

@@ -10,6 +10,7 @@
 #include <c10/core/InferenceMode.h>
 
 #include <chrono>
+#include <map>
 #include <optional>
 
 namespace basislab {
@@ -49,6 +50,11 @@ CompressedModel compress(const LlamaModel& model, const Calibration& calibration
     ProgressReporter reporter(progress, "compress", std::int64_t(layout.size()));
     reporter.report(0);
     GroupFactorizer factorizer(model, calibration, options);
+    // The last group that needs each (layer, site): its Gram and whitening are released after it,
+    // so the factorizer's caches hold a group's layers, not the whole model's.
+    std::map<std::pair<int, Site>, std::size_t> last_use;
+    for (std::size_t gi = 0; gi < layout.size(); ++gi)
+        for (int l : layout[gi].layers) last_use[{l, siteOf(layout[gi].type)}] = gi;
     auto tensors = std::make_shared<CompressedTensors>();
     CompressedModel out;
     CompressionReport& report = out.report;
@@ -121,7 +127,9 @@ CompressedModel compress(const LlamaModel& model, const Calibration& calibration
         gr.solver = name(work.f.solver);
         gr.seconds = secondsSince(group_start);
         report.groups.push_back(gr);
-        tensors->groups.push_back(std::move(cg));
+        if (options.keep_tensors) tensors->groups.push_back(std::move(cg));
+        for (const auto& [key, last] : last_use)
+            if (last == gi) factorizer.release(key.first, key.second);
         reporter.report(std::int64_t(gi) + 1, 0, g.layers.back(), model.config().num_hidden_layers,
                         std::string(name(g.type)) + " group " + std::to_string(g.index));
     }

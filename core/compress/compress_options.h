@@ -21,6 +21,10 @@ struct CompressOptions {
     bool round_product = false;
     /// Grams kept on the device between groups (q, k, v and neighbouring groups reuse them).
     std::size_t gram_cache_bytes = std::size_t(2) << 30;
+    /// Keep the bases and coefficients in CompressedModel::tensors (for evaluation and export).
+    /// Without them only the report is kept: the factors of each group are dropped once measured,
+    /// so memory does not grow with the layers.
+    bool keep_tensors = true;
 };
 
 }  // namespace basislab

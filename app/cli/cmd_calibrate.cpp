@@ -80,6 +80,10 @@ int runCalibrate(const Argv& argv) {
 
     ModelOptions mo;
     mo.compute = computeOptions(args);
+    // The streamed path reads each layer's weights once: holding them all (resident) would only
+    // make the peak memory grow with the layers. The Fisher pass runs the whole model repeatedly.
+    if (co.path == CalibrationOptions::Path::Streamed && !co.fisher && mo.compute.device == "cpu")
+        mo.residency = Residency::Stream;
     const auto model = LlamaModel::open(args.require("model"), mo);
     CalibrationWriter writer(out);
     const CalibrationSummary s = calibrateInto(*model, co, writer, stderrProgress(args.flag("quiet")));

@@ -186,7 +186,8 @@ int main(int argc, char** argv) {
             fs::remove_all(model, ec);  // the next layer count needs the disk more than this one
             fs::remove(calib, ec);
             runs.push_back(std::move(run));
-            std::printf("  %d layers done\n", L);
+            for (const auto& [step, r] : runs.back().steps)
+                std::printf("  %d layers, %-9s %9.1f s, peak RSS %.1f MiB\n", L, step.c_str(), r.seconds, r.peak_mib);
             std::fflush(stdout);
         }
 

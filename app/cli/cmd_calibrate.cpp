@@ -91,6 +91,10 @@ int runCalibrate(const Argv& argv) {
     ModelOptions mo;
     mo.compute = computeOptions(args);
     mo.compute.device = dist::deviceForRank(mo.compute.device, launch);
+    // The streamed path reads each layer's weights once: holding them all (resident) would only
+    // make the peak memory grow with the layers. The Fisher pass runs the whole model repeatedly.
+    if (co.path == CalibrationOptions::Path::Streamed && !co.fisher && mo.compute.device == "cpu")
+        mo.residency = Residency::Stream;
 
     DistRun dist(launch);  // joins the group of a distributed launch (every rank, before any work)
     CalibrationSummary s;

@@ -107,6 +107,8 @@ int runCompress(const Argv& argv) {
         options.rounded_dtype = rounding.dtype;
         options.round_product = rounding.product;
     }
+    // Without an evaluation or an export only the report is needed: the factors are not kept.
+    options.keep_tensors = args.has("eval-text") || !tasks.empty() || args.has("out");
     const CompressedModel compressed = compress(*model, *calibration, plan, options, stderrProgress(quiet));
 
     json extra = json::object();

@@ -52,6 +52,9 @@ int runEval(const Argv& argv) {
     const PerplexityOptions po = perplexityOptionsFromArgs(args);
     ModelOptions mo;
     mo.compute = computeOptions(args);
+    // Windows run layer-major in waves of up to 1 GiB of hidden states, so each layer's weights are
+    // read once per wave: streaming them costs little and keeps the peak independent of the layers.
+    if (mo.compute.device == "cpu") mo.residency = Residency::Stream;
     const auto model = openModelFolder(args.require("model"), mo);  // dense, or a factored export
     const PerplexityResult r = perplexityOfFile(*model, args.require("text"), po, stderrProgress(args.flag("quiet")));
     if (args.flag("json")) {

@@ -12,6 +12,7 @@
 #include <c10/core/InferenceMode.h>
 
 #include <chrono>
+#include <map>
 #include <optional>
 
 namespace basislab {
@@ -56,6 +57,11 @@ CompressedModel compress(const LlamaModel& model, const Calibration& calibration
     ProgressReporter reporter(progress, "compress", passes * std::int64_t(layout.size()));
     reporter.report(0);
     GroupFactorizer factorizer(model, calibration, options);
+    // The last group that needs each (layer, site): its Gram and whitening are released after it,
+    // so the factorizer's caches hold a group's layers, not the whole model's.
+    std::map<std::pair<int, Site>, std::size_t> last_use;
+    for (std::size_t gi = 0; gi < layout.size(); ++gi)
+        for (int l : layout[gi].layers) last_use[{l, siteOf(layout[gi].type)}] = gi;
     auto tensors = std::make_shared<CompressedTensors>();
     CompressedModel out;
     CompressionReport& report = out.report;
@@ -153,7 +159,10 @@ CompressedModel compress(const LlamaModel& model, const Calibration& calibration
         gr.solver = name(work.f.solver);
         gr.seconds = secondsSince(group_start);
         report.groups.push_back(gr);
-        tensors->groups.push_back(std::move(cg));
+        // The streamed update needs every group's basis and coefficients after the loop.
+        if (options.keep_tensors || plan.streamsUpdate()) tensors->groups.push_back(std::move(cg));
+        for (const auto& [key, last] : last_use)
+            if (last == gi) factorizer.release(key.first, key.second);
         reporter.report(++done, 0, g.layers.back(), model.config().num_hidden_layers,
                         std::string(name(g.type)) + " group " + std::to_string(g.index));
     }

@@ -28,6 +28,10 @@ struct CompressOptions {
     std::string calibration_text;
     /// Windows per layer call of the update; 0 = from its activation budget.
     std::int64_t update_micro_batch = 0;
+    /// Keep the bases and coefficients in CompressedModel::tensors (for evaluation and export).
+    /// Without them only the report is kept: the factors of each group are dropped once measured,
+    /// so memory does not grow with the layers.
+    bool keep_tensors = true;
 };
 
 }  // namespace basislab

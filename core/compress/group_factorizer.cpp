@@ -11,6 +11,16 @@ namespace basislab {
 namespace {
 
 constexpr std::size_t kMetricCache = 4;
+// Bytes of whitenings kept beyond the newest one (which is always kept): compress() reuses only the
+// newest (q, k, v of one group); older ones help the preview when it returns to a plan.
+constexpr std::size_t kMetricCacheBytes = std::size_t(1) << 30;
+
+std::size_t bytesOf(const Metric& m) {
+    std::size_t bytes = 0;
+    for (const at::Tensor* t : {&m.S, &m.d})
+        if (t->defined()) bytes += std::size_t(t->numel()) * t->element_size();
+    return bytes;
+}
 // Floors of the asvd and fwsvd scalings: a channel (asvd) or output row (fwsvd) whose statistic is
 // 0 gets 1e-6 times the largest one instead, so S and D stay invertible and its error still counts
 // a little. Documented in README.md.
@@ -127,9 +137,9 @@ Metric GroupFactorizer::metricFor(const CompressionPlan& plan, const GroupLayout
     }
     const std::string key = std::string(name(site)) + "|" + alphaKey(group.layers, work.weights.alpha);
     for (auto it = metrics_.begin(); it != metrics_.end(); ++it)
-        if (it->first == key) {
+        if (it->key == key) {
             metrics_.splice(metrics_.begin(), metrics_, it);
-            return it->second;
+            return it->metric;
         }
     at::Tensor G = work.G[0] * work.weights.alpha[0];  // sum_l alpha_l G_l, (d_in, d_in)
     for (std::size_t i = 1; i < work.G.size(); ++i) G = G + work.G[i] * work.weights.alpha[i];
@@ -137,9 +147,34 @@ Metric GroupFactorizer::metricFor(const CompressionPlan& plan, const GroupLayout
     if (group.layers.size() > 1)
         where = "layers " + std::to_string(l0) + "-" + std::to_string(group.layers.back()) + ", site " + name(site);
     Metric m = whiteningOf(G, where);
-    metrics_.emplace_front(key, m);
-    if (metrics_.size() > kMetricCache) metrics_.pop_back();
+    metrics_.push_front({key, site, group.layers, m});
+    std::size_t bytes = 0, kept = 0;
+    for (auto it = metrics_.begin(); it != metrics_.end(); ++it, ++kept) {
+        bytes += kept > 0 ? bytesOf(it->metric) : 0;
+        if (kept > 0 && (kept >= kMetricCache || bytes > kMetricCacheBytes)) {
+            metrics_.erase(it, metrics_.end());
+            break;
+        }
+    }
     return m;
+}
+
+void GroupFactorizer::release(int layer, Site site) {
+    const std::pair<int, Site> key{layer, site};
+    if (const auto it = grams_.find(key); it != grams_.end()) {
+        gram_bytes_ -= std::size_t(it->second.numel()) * sizeof(double);
+        grams_.erase(it);
+        gram_order_.remove(key);
+    }
+    metrics_.remove_if([&](const CachedMetric& m) {
+        return m.site == site && std::find(m.layers.begin(), m.layers.end(), layer) != m.layers.end();
+    });
+}
+
+std::size_t GroupFactorizer::cachedBytes() const {
+    std::size_t bytes = gram_bytes_;
+    for (const CachedMetric& m : metrics_) bytes += bytesOf(m.metric);
+    return bytes;
 }
 
 GroupWork GroupFactorizer::factor(const CompressionPlan& plan, const GroupLayout& group) {

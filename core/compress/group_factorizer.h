@@ -1,7 +1,9 @@
 // Loads what one group needs (weights W_l, Grams G_l, per-method metric and weights) and runs the
 // factorization kernel on it. Shared by compress() and the error preview. Float64, on the model's
 // device. Keeps small caches: Grams by (layer, site) within a byte budget, and the last few
-// whitenings by (site, layers, alpha), so q, k and v of a group share one Cholesky.
+// whitenings by (site, layers, alpha) within a count and a byte budget, so q, k and v of a group
+// share one Cholesky. compress() releases what no later group needs (release()), so what the
+// caches hold does not grow with the number of layers.
 // Thread-compatible: one instance per thread.
 #pragma once
 
@@ -40,6 +42,10 @@ public:
     /// G_{layer,site}, float64 on the device, checked (empty or non-finite -> Error); cached.
     at::Tensor gram(int layer, Site site);
     at::Device device() const { return device_; }
+    /// Drops the cached Gram of (layer, site) and every cached whitening built from it.
+    void release(int layer, Site site);
+    /// Bytes held by the caches (Grams and whitenings), for tests and benchmarks.
+    std::size_t cachedBytes() const;
 
 private:
     Metric metricFor(const CompressionPlan& plan, const GroupLayout& group, const GroupWork& work);
@@ -52,7 +58,13 @@ private:
     std::map<std::pair<int, Site>, at::Tensor> grams_;
     std::list<std::pair<int, Site>> gram_order_;  // least recently used first
     std::size_t gram_bytes_ = 0;
-    std::list<std::pair<std::string, Metric>> metrics_;  // most recent first, at most 4
+    struct CachedMetric {
+        std::string key;
+        Site site;
+        std::vector<int> layers;
+        Metric metric;
+    };
+    std::list<CachedMetric> metrics_;  // most recent first, at most 4 and kMetricCacheBytes beyond the first
 };
 
 /// "layer 3, site attn_in"

@@ -8,6 +8,7 @@
 #include "compress/evaluate.h"
 #include "compress/export.h"
 #include "compress/factored_model.h"
+#include "compress/group_factorizer.h"
 #include "compress/preview.h"
 #include "compress_helpers.h"
 #include "eval/perplexity.h"
@@ -266,6 +267,46 @@ private Q_SLOTS:
         exportCompressed(*model, c, dir.path() + "/dense", eo);
         QVERIFY(std::filesystem::exists(dir.path() + "/dense/model.safetensors.index.json"));
         QCOMPARE(ppl(*LlamaModel::open(dir.path() + "/dense", mo), nullptr), from_dense);
+    }
+
+    void factorsNeedNotBeKept() {
+        // Without keep_tensors compress() keeps only the report, and the report is the same.
+        const CompressionPlan p = plan(Method::basis_sharing, 0.4, 2, "inv-trace");
+        CompressOptions keep;
+        keep.storage_dtype = "float64";
+        CompressOptions drop = keep;
+        drop.keep_tensors = false;
+        const CompressedModel a = compress(*model_, *calib_, p, keep);
+        const CompressedModel b = compress(*model_, *calib_, p, drop);
+        QVERIFY(!a.tensors->groups.empty());
+        QVERIFY(b.tensors && b.tensors->groups.empty());
+        QCOMPARE(a.report.layers.size(), b.report.layers.size());
+        for (std::size_t i = 0; i < a.report.layers.size(); ++i) {
+            QCOMPARE(a.report.layers[i].whitened_error, b.report.layers[i].whitened_error);
+            QCOMPARE(a.report.layers[i].frobenius_error, b.report.layers[i].frobenius_error);
+        }
+        QCOMPARE(a.report.achieved_ratio, b.report.achieved_ratio);
+    }
+
+    void releaseEmptiesTheCaches() {
+        // release(layer, site) drops the Gram and every whitening built from it; after the groups
+        // of layers 0-1 only their sites are cached, and releasing them leaves nothing.
+        const CompressionPlan p = plan(Method::basis_sharing, 0.4, 2, "inv-trace");
+        GroupFactorizer f(*model_, *calib_, CompressOptions{});
+        QCOMPARE(f.cachedBytes(), std::size_t(0));
+        std::size_t grams = 0;
+        for (Site s : kSites) grams += std::size_t(model_->config().siteWidth(s) * model_->config().siteWidth(s)) * 8;
+        for (const GroupLayout& g : groupLayout(p, model_->config()))
+            if (g.layers.front() <= 1) f.factor(p, g);
+        // Grams of layers 0 and 1 (all four sites) plus at least one whitening.
+        QVERIFY(f.cachedBytes() > 2 * grams);
+        for (int l : {0, 1})
+            for (Site s : kSites) f.release(l, s);
+        QCOMPARE(f.cachedBytes(), std::size_t(0));
+        // Releasing twice, or what was never cached, is harmless.
+        f.release(0, Site::attn_in);
+        f.release(4, Site::down_in);
+        QCOMPARE(f.cachedBytes(), std::size_t(0));
     }
 
     void cancelLeavesNothing() {

@@ -6,15 +6,14 @@
 // walk the error stack) are not covered by it, and a multi-step operation (open, read attributes,
 // walk the error stack for the cause) must not interleave with another thread's. So all of it runs
 // under one process-wide recursive mutex: HDF5 objects are created and destroyed inside a Lock's
-// scope. The mutex is recursive so a locked helper may call another. It recognises its owner by
-// std::thread::id (not by the kernel thread id, as std::recursive_mutex does), so a child forked
-// by the owning thread (base/isolated_read.h) still counts as the owner and can take it again.
+// scope. The mutex is recursive so a locked helper may call another.
 //
 // HDF5 prints its error stack to stderr by default; in a thread-safe build that setting belongs to
 // each thread, so Lock turns it off (H5::Exception::dontPrint) once per thread, under the mutex.
 // Errors reach the user as basislab::Error with the innermost HDF5 message (cause()).
 #pragma once
 
+#include <mutex>
 #include <string>
 
 namespace H5 {
@@ -26,9 +25,11 @@ namespace basislab::hdf5 {
 class Lock {
 public:
     Lock();
-    ~Lock();
     Lock(const Lock&) = delete;
     Lock& operator=(const Lock&) = delete;
+
+private:
+    std::lock_guard<std::recursive_mutex> lock_;
 };
 
 /// The innermost message of this thread's HDF5 error stack (e.g. "truncated file: eof = ..."), or

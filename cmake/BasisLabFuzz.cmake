@@ -15,7 +15,7 @@ set(_fuzz_flags -fsanitize=fuzzer-no-link,address -fno-omit-frame-pointer -Wall 
 
 # The readers and what they need, compiled with ASan and libFuzzer's coverage instrumentation.
 add_library(basislab_fuzz_core STATIC
-  core/base/atomic_file.cpp core/base/hdf5_lock.cpp core/base/progress.cpp core/base/sha256.cpp
+  core/base/atomic_file.cpp core/base/hdf5_lock.cpp core/base/isolated_read.cpp core/base/progress.cpp core/base/sha256.cpp
   core/model/safetensors.cpp core/model/config.cpp core/model/names.cpp core/model/fingerprint.cpp
   core/calib/store.cpp core/calib/calibration.cpp
   core/api/session_file.cpp core/api/h5_attributes.cpp core/compress/plan.cpp core/compress/alpha.cpp)
@@ -27,12 +27,19 @@ target_link_libraries(basislab_fuzz_core PUBLIC torch Eigen3::Eigen nlohmann_jso
   ${HDF5_CXX_LIBRARIES} Threads::Threads ${CMAKE_DL_LIBS})
 set_target_properties(basislab_fuzz_core PROPERTIES AUTOMOC OFF)
 
+# The helper process the readers start (core/base/isolated_read.h), built the same way, beside the targets.
+add_executable(basislab-h5check ${PROJECT_SOURCE_DIR}/app/h5check/main.cpp)
+target_compile_options(basislab-h5check PRIVATE ${_fuzz_flags})
+target_link_options(basislab-h5check PRIVATE -fsanitize=address)
+target_link_libraries(basislab-h5check PRIVATE basislab_fuzz_core)
+
 set(_fuzz_entry_safetensors safetensorsFile)
 set(_fuzz_entry_index safetensorsIndex)
 set(_fuzz_entry_config configJson)
 set(_fuzz_entry_store calibrationStore)
 set(_fuzz_entry_session sessionFile)
 add_custom_target(fuzz_targets)
+add_dependencies(fuzz_targets basislab-h5check)
 foreach(_t safetensors index config store session)
   add_executable(fuzz_${_t} ${_fuzz_dir}/fuzz_target.cpp ${_fuzz_dir}/fuzz_entries.cpp ${_fuzz_dir}/fuzz_scratch.cpp)
   target_compile_options(fuzz_${_t} PRIVATE ${_fuzz_flags})

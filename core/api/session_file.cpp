@@ -3,9 +3,11 @@
 #include "../base/atomic_file.h"
 #include "../base/error.h"
 #include "../base/hdf5_lock.h"
+#include "../base/isolated_read.h"
 #include "../base/sha256.h"
 #include "h5_attributes.h"
 
+#include <algorithm>
 #include <ctime>
 #include <filesystem>
 #include <functional>
@@ -352,6 +354,10 @@ void writeSession(const std::string& path, const SessionData& data) {
 
 SessionData readSession(const std::string& path, std::vector<std::string>* warnings) {
     if (!std::filesystem::is_regular_file(path)) throw Error("session file '" + path + "' does not exist");
+    // Read once by the helper process first (base/isolated_read.h): a session that crashes HDF5 or
+    // makes it loop becomes an Error naming the file.
+    runIsolated(
+        path, {"session", path}, [] {}, isolatedReadLimitSeconds());
     return guarded("cannot read session '" + path + "'", [&] {
         if (!H5::H5File::isHdf5(path)) throw Error("it is not an HDF5 file");
         H5::H5File file(path, H5F_ACC_RDONLY);
@@ -359,19 +365,32 @@ SessionData readSession(const std::string& path, std::vector<std::string>* warni
     });
 }
 
-void extractEmbeddedCalibration(const std::string& session_path, const std::string& target_path) {
-    AtomicFile out(target_path);
+void extractEmbeddedCalibrationTo(const std::string& session_path, const std::string& out_path) {
     guarded("cannot extract the calibration of session '" + session_path + "'", [&] {
         H5::H5File session(session_path, H5F_ACC_RDONLY);
         if (!session.nameExists("calibration") || !session.openGroup("calibration").nameExists("store"))
             throw Error("it embeds no calibration");
         const H5::Group store = session.openGroup("calibration/store");
-        H5::H5File file(out.tempPath(), H5F_ACC_TRUNC);
+        H5::H5File file(out_path, H5F_ACC_TRUNC);
         H5::Group root = file.openGroup("/");
         h5::copyMembers(store, root);
         h5::copyAttributes(store.getId(), root.getId());
         file.close();
     });
+}
+
+void extractEmbeddedCalibration(const std::string& session_path, const std::string& target_path) {
+    AtomicFile out(target_path);
+    // By the helper process (base/isolated_read.h): a session whose embedded store crashes HDF5's
+    // copy becomes an Error. The helper writes the temporary file; this process commits it.
+    std::error_code size_error;
+    const std::uintmax_t bytes = std::filesystem::file_size(session_path, size_error);
+    const int limit =
+        isolatedReadLimitSeconds() + (size_error ? 0 : int(std::min<std::uintmax_t>(bytes / (20u << 20), 86400)));
+    const std::string temp = out.tempPath();
+    runIsolated(
+        session_path, {"extract", session_path, temp}, [&] { extractEmbeddedCalibrationTo(session_path, temp); }, limit,
+        /*remember=*/false);
     out.commit();
 }
 

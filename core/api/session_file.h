@@ -81,5 +81,8 @@ SessionData readSession(const std::string& path, std::vector<std::string>* warni
 /// Writes the calibration embedded in session `session_path` to `target_path` as a standalone
 /// calibration file (atomically). Throws Error when the session embeds none.
 void extractEmbeddedCalibration(const std::string& session_path, const std::string& target_path);
+/// The same, in this process and straight into out_path (no atomic rename): what the helper
+/// process basislab-h5check runs for extractEmbeddedCalibration (base/isolated_read.h).
+void extractEmbeddedCalibrationTo(const std::string& session_path, const std::string& out_path);
 
 }  // namespace basislab::api

@@ -3,6 +3,7 @@
 #include "../base/atomic_file.h"
 #include "../base/error.h"
 #include "../base/hdf5_lock.h"
+#include "../base/isolated_read.h"
 #include "site_accumulator.h"
 
 #include <H5Cpp.h>
@@ -179,7 +180,7 @@ std::unique_ptr<H5::H5File> openStore(const std::string& path) {
 }
 
 CalibrationSummary readSummary(const H5::H5File& file, const std::string& path) {
-    if (!file.attrExists("format_version"))
+    if (!guarded(path, "format_version", [&] { return file.attrExists("format_version"); }))
         throw Error("'" + path + "' has no format_version attribute: it is not a BasisLab calibration store");
     const std::int64_t version = guarded(path, "format_version", [&] { return readInt(file, "format_version"); });
     if (version < kCalibrationOldestReadVersion || version > kCalibrationFormatVersion)
@@ -448,7 +449,19 @@ void saveCalibration(const std::string& path, const Calibration& calibration, co
     writer.commit(S);
 }
 
+namespace {
+
+/// Has the summary read once by the helper process (base/isolated_read.h): a store that crashes
+/// HDF5 or makes it loop becomes an Error naming the file.
+void checkStore(const std::string& path) {
+    runIsolated(
+        path, {"store", path}, [] {}, isolatedReadLimitSeconds());
+}
+
+}  // namespace
+
 std::shared_ptr<Calibration> openCalibration(const std::string& path, const ModelIdentity* expected) {
+    checkStore(path);
     hdf5::Lock lock;
     std::unique_ptr<H5::H5File> file = openStore(path);
     CalibrationSummary summary = readSummary(*file, path);
@@ -457,6 +470,7 @@ std::shared_ptr<Calibration> openCalibration(const std::string& path, const Mode
 }
 
 CalibrationSummary readCalibrationSummary(const std::string& path) {
+    checkStore(path);
     hdf5::Lock lock;
     const std::unique_ptr<H5::H5File> file = openStore(path);
     return readSummary(*file, path);

@@ -155,11 +155,13 @@ std::string csv(const std::vector<Row>& rows, double dense_ppl, const Measures& 
     const bool zeroshot = !m.task_names.empty();
     // allocation, ranks (every group's "q0=12 q1=10 ..."), params (stored in the compressed matrices),
     // allocation_objective (sum of squared relative whitened errors, -1 for uniform: not computed).
+    // update, mean_output_error_before/after (empty without a streamed update), update_seconds; then the
+    // zero-shot columns, present only with tasks, last.
     s << ",cholesky_shifts,compress_seconds,eval_seconds,protocol,allocation,ranks,params,allocation_objective"
-      << (zeroshot ? zeroShotCsvHeader(m.task_names) : "")
-      << ",update,mean_output_error_before,mean_output_error_after,update_seconds\n";
-    s << "dense,0,-,-,-,0,0,0," << fixed(dense_ppl, 6) << ",0,0,0,0,0,0,0,0,0,0,0," << name(m.protocol) << ",-,-,0,0"
-      << (zeroshot ? zeroShotCsvCells(m.dense_zeroshot) : "") << ",-,,,0\n";
+      << ",update,mean_output_error_before,mean_output_error_after,update_seconds"
+      << (zeroshot ? zeroShotCsvHeader(m.task_names) : "") << "\n";
+    s << "dense,0,-,-,-,0,0,0," << fixed(dense_ppl, 6) << ",0,0,0,0,0,0,0,0,0,0,0," << name(m.protocol)
+      << ",-,-,0,0,-,,,0" << (zeroshot ? zeroShotCsvCells(m.dense_zeroshot) : "") << "\n";
     for (const Row& r : rows) {
         const CompressionReport& rep = r.report;
         double mean = 0;
@@ -174,11 +176,11 @@ std::string csv(const std::vector<Row>& rows, double dense_ppl, const Measures& 
             s << "," << (rep.plan.compresses(t) ? fixed(rep.meanWhitenedError(t), 6) : "");
         s << "," << shifts << "," << fixed(rep.seconds, 3) << "," << fixed(r.eval_seconds, 3) << "," << name(m.protocol)
           << "," << name(rep.plan.allocation) << "," << rep.ranksText() << "," << rep.stored_params << ","
-          << (rep.allocation.objective >= 0 ? fixed(rep.allocation.objective, 6) : "-1")
-          << (zeroshot ? zeroShotCsvCells(r.zeroshot) : "") << "," << name(rep.plan.updateKind()) << ","
+          << (rep.allocation.objective >= 0 ? fixed(rep.allocation.objective, 6) : "-1") << ","
+          << name(rep.plan.updateKind()) << ","
           << (rep.plan.streamsUpdate() ? fixed(rep.meanOutputError(false), 6) : "") << ","
           << (rep.plan.streamsUpdate() ? fixed(rep.meanOutputError(true), 6) : "") << ","
-          << fixed(rep.update_seconds, 3) << "\n";
+          << fixed(rep.update_seconds, 3) << (zeroshot ? zeroShotCsvCells(r.zeroshot) : "") << "\n";
     }
     return s.str();
 }
@@ -279,14 +281,13 @@ std::string publishedRow(const Row& row, const std::string& line) {
 
 int runSweep(const Argv& argv) {
     // The grid options replace --method, --ratio, --group-size, --alpha and --share.
-    const Args args(
-        argv, merge({"quiet"}, planFlagNames()),
-        merge(merge(merge({"model", "calib", "methods", "ratios", "group-sizes", "alphas", "share-sets", "types",
-                           "asvd-exponent", "solver", "allocations", "eval-text", "zeroshot-tasks", "out", "latex",
-                           "updates", "calib-text"},
-                          perplexityOptionNames()),
-                    computeOptionNames()),
-              launchOptionNames()));
+    const Args args(argv, merge({"quiet"}, planFlagNames()),
+                    merge(merge(merge({"model", "calib", "methods", "ratios", "group-sizes", "alphas", "share-sets",
+                                       "types", "asvd-exponent", "solver", "allocations", "eval-text", "zeroshot-tasks",
+                                       "out", "latex", "updates", "calib-text"},
+                                      perplexityOptionNames()),
+                                computeOptionNames()),
+                          launchOptionNames()));
     const std::vector<Run> runs = grid(args);
     const CompressOptions options = compressOptionsFromArgs(args);
     const std::string out = args.require("out");

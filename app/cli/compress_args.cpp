@@ -5,7 +5,7 @@
 namespace basislab::cli {
 
 const std::set<std::string>& planOptionNames() {
-    static const std::set<std::string> names{"method", "ratio",      "group-size", "share",  "types",     "alpha",
+    static const std::set<std::string> names{"method",        "ratio",  "group-size", "share",  "types",     "alpha",
                                              "asvd-exponent", "solver", "allocation", "update", "calib-text"};
     return names;
 }

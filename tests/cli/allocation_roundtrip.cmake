@@ -93,13 +93,13 @@ if(NOT ppl_factored STREQUAL ppl)
   message(FATAL_ERROR "factored export: ppl ${ppl_factored}, in memory ${ppl}")
 endif()
 
-# sweep --allocations: uniform and error rows side by side, the new columns at the end.
+# sweep --allocations: uniform and error rows side by side, the new columns after the protocol.
 run(0 sweep --model "${MODEL}" --calib "${WORK}/calib.h5" --methods basis-sharing --ratios 0.6 --group-sizes 2
       --allocations uniform,error --eval-text "${TEXT}" --window 64 --max-windows 4 --out "${WORK}/sweep.csv" --quiet)
 file(STRINGS "${WORK}/sweep.csv" rows)
 list(LENGTH rows n_rows)
 list(GET rows 0 header)
-if(NOT n_rows EQUAL 4 OR NOT header MATCHES ",protocol,allocation,ranks,params,allocation_objective$")
+if(NOT n_rows EQUAL 4 OR NOT header MATCHES ",protocol,allocation,ranks,params,allocation_objective,update,")
   message(FATAL_ERROR "sweep wrote ${n_rows} rows:\n${rows}")
 endif()
 list(GET rows 2 uniform_row)

@@ -84,15 +84,15 @@ if(NOT err MATCHES "--protocol needs --eval-text")
   message(FATAL_ERROR "protocol without text: ${err}")
 endif()
 
-# sweep: protocol and zero-shot columns at the end of every row; the dense row has the numbers above.
+# sweep: the protocol, allocation and update columns, then the zero-shot columns at the end of every row; the dense row has the numbers above.
 run(0 sweep --model "${MODEL}" --calib "${WORK}/calib.h5" --methods svd-llm --ratios 0.3 --eval-text "${TEXT}"
       --window 256 --protocol basis-sharing --zeroshot-tasks "${tasks}" --out "${WORK}/sweep.csv" --quiet)
 file(STRINGS "${WORK}/sweep.csv" rows)
 list(GET rows 0 header)
 list(GET rows 1 dense)
 list(GET rows 2 svd_llm)
-if(NOT header MATCHES ",eval_seconds,protocol,zeroshot_choices_acc,zeroshot_choices_acc_norm,zeroshot_partial_acc,zeroshot_partial_acc_norm,zeroshot_mean_acc$"
-   OR NOT dense MATCHES "^dense,0,-,-,-,0,0,0,6\\.88093[56],.*,basis-sharing,0\\.857143,1\\.000000,0\\.250000,,0\\.553571$"
-   OR NOT svd_llm MATCHES "^svd-llm,0\\.3,.*,basis-sharing,[01]\\.[0-9]+,[01]\\.[0-9]+,[01]\\.[0-9]+,,[01]\\.[0-9]+$")
+if(NOT header MATCHES ",eval_seconds,protocol,allocation,ranks,params,allocation_objective,update,mean_output_error_before,mean_output_error_after,update_seconds,zeroshot_choices_acc,zeroshot_choices_acc_norm,zeroshot_partial_acc,zeroshot_partial_acc_norm,zeroshot_mean_acc$"
+   OR NOT dense MATCHES "^dense,0,-,-,-,0,0,0,6\\.88093[56],.*,basis-sharing,-,-,0,0,-,,,0,0\\.857143,1\\.000000,0\\.250000,,0\\.553571$"
+   OR NOT svd_llm MATCHES "^svd-llm,0\\.3,.*,basis-sharing,uniform,[^,]*,[0-9]+,-1,none,,,[0-9.]+,[01]\\.[0-9]+,[01]\\.[0-9]+,[01]\\.[0-9]+,,[01]\\.[0-9]+$")
   message(FATAL_ERROR "sweep.csv:\n${header}\n${dense}\n${svd_llm}")
 endif()

@@ -19,7 +19,7 @@ for path in sorted(glob.glob(os.path.join(here, "combinations_stories260k_seed*.
             key = (n, row["ratio"], row["update"], row["allocation"])
             ppl[key].append(float(row["ppl"]))
             params[(n, row["ratio"])].add(int(row["params"]))
-pairs = [("none", "uniform"), ("none", "error"), ("deviated", "uniform"), ("deviated", "error")]
+pairs = [(u, a) for u in ("none", "refit", "deviated", "compensate") for a in ("uniform", "error")]
 print(f"Dense perplexity {dense:.2f}. Cells: geometric mean of the seeds' perplexities [min–max]; "
       f"best of the row in bold.\n")
 print("| n | r | params | " + " | ".join(f"{u} + {a}" for u, a in pairs) + " |")
@@ -42,4 +42,4 @@ for n in ["1", "2", "4"]:
             t = f"{g:.1f} [{lo:.1f}–{hi:.1f}]"
             out.append(f"**{t}**" if i == best else t)
         print(f"| {n} | {r} | {ptxt} | " + " | ".join(out) + " |")
-print("\nBest pair per cell: " + ", ".join(f"{u} + {a}: {wins[(u, a)]}" for u, a in pairs) + " (of 12).")
+print("\nBest pair per cell: " + ", ".join(f"{u} + {a}: {wins[(u, a)]}" for u, a in pairs) + " (of 12 cells).")

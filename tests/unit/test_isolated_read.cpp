@@ -5,8 +5,9 @@
 #include "base/error.h"
 #include "base/isolated_read.h"
 #include "calib/store.h"
+#include "test_helpers.h"
+#include "test_paths.h"
 
-#include <QTemporaryDir>
 #include <QtTest>
 
 #include <chrono>
@@ -15,38 +16,25 @@
 #include <string>
 
 using namespace basislab;
+using test::errorOf;
 
 namespace {
 
-std::string errorOf(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return "(no error)";
-}
-
-bool contains(const std::string& s, const std::string& part) {
-    return s.find(part) != std::string::npos;
-}
-
-const std::string kCrashes = std::string(BASISLAB_TEST_DATA_DIR) + "/../fuzz/crashes/";
+const std::string kCrashes = test::dataDir() + "/../fuzz/crashes/";
 
 /// Points BASISLAB_H5CHECK at a shell script with `body` for the scope.
 class FakeHelper {
 public:
     explicit FakeHelper(const std::string& body) {
-        path_ = dir_.filePath("helper.sh").toStdString();
-        std::ofstream(path_) << "#!/bin/sh\n" << body << "\n";
-        std::filesystem::permissions(path_, std::filesystem::perms::owner_all);
-        qputenv("BASISLAB_H5CHECK", QByteArray::fromStdString(path_));
+        const std::string path = dir_.file("helper.sh");
+        std::ofstream(path) << "#!/bin/sh\n" << body << "\n";
+        std::filesystem::permissions(path, std::filesystem::perms::owner_all);
+        qputenv("BASISLAB_H5CHECK", QByteArray::fromStdString(path));
     }
     ~FakeHelper() { qunsetenv("BASISLAB_H5CHECK"); }
 
 private:
-    QTemporaryDir dir_;
-    std::string path_;
+    test::TempDir dir_;
 };
 
 void noWork() {}
@@ -59,7 +47,7 @@ class TestIsolatedRead : public QObject {
 private Q_SLOTS:
     void helperBesideTheExecutable() {
         // Tests live in build/bin beside basislab-h5check, as the CLI and the workbench do.
-        QVERIFY2(contains(hdf5CheckHelper(), "basislab-h5check"), hdf5CheckHelper().c_str());
+        QVERIFY2(hdf5CheckHelper().find("basislab-h5check") != std::string::npos, hdf5CheckHelper().c_str());
         qputenv("BASISLAB_H5CHECK", "off");
         QCOMPARE(hdf5CheckHelper(), std::string());
         qunsetenv("BASISLAB_H5CHECK");
@@ -87,27 +75,31 @@ private Q_SLOTS:
         QCOMPARE(errorOf([] {
                      runIsolated("f.h5", {"store", "f.h5"}, noWork, 10);
                  }),
-                 std::string("'f.h5' has no format_version attribute"));
+                 QStringLiteral("'f.h5' has no format_version attribute"));
     }
 
     void crashBecomesErrorNamingTheFile() {
         FakeHelper helper("kill -SEGV $$");
-        const std::string e = errorOf([] { runIsolated("/data/s.h5", {"store", "/data/s.h5"}, noWork, 10); });
-        QVERIFY2(contains(e, "'/data/s.h5' is damaged: HDF5 crashed reading it (signal 11"), e.c_str());
+        const QString e = errorOf([] { runIsolated("/data/s.h5", {"store", "/data/s.h5"}, noWork, 10); });
+        QVERIFY2(e.contains(QStringLiteral("'/data/s.h5' is damaged: HDF5 crashed reading it (signal 11")),
+                 qPrintable(e));
     }
 
     void otherExitStatusIsAFailure() {
         FakeHelper helper("exit 1");
-        const std::string e = errorOf([] { runIsolated("/data/s.h5", {"store", "/data/s.h5"}, noWork, 10); });
-        QVERIFY2(contains(e, "'/data/s.h5' is damaged: HDF5 failed reading it") && contains(e, "status 1"), e.c_str());
+        const QString e = errorOf([] { runIsolated("/data/s.h5", {"store", "/data/s.h5"}, noWork, 10); });
+        QVERIFY2(e.contains(QStringLiteral("'/data/s.h5' is damaged: HDF5 failed reading it")) &&
+                     e.contains(QStringLiteral("status 1")),
+                 qPrintable(e));
     }
 
     void hangIsKilledAtTheLimit() {
         FakeHelper helper("exec sleep 100");
         const auto start = std::chrono::steady_clock::now();
-        const std::string e = errorOf([] { runIsolated("/data/s.h5", {"store", "/data/s.h5"}, noWork, 1); });
+        const QString e = errorOf([] { runIsolated("/data/s.h5", {"store", "/data/s.h5"}, noWork, 1); });
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        QVERIFY2(contains(e, "'/data/s.h5' is damaged: reading it did not finish within 1 s"), e.c_str());
+        QVERIFY2(e.contains(QStringLiteral("'/data/s.h5' is damaged: reading it did not finish within 1 s")),
+                 qPrintable(e));
         QVERIFY2(seconds >= 1.0 && seconds < 30.0, std::to_string(seconds).c_str());  // generous: a loaded machine
     }
 
@@ -125,23 +117,26 @@ private Q_SLOTS:
         // copy 0x3b00… bytes (a segmentation fault when read in this process).
         const std::string path = kCrashes + "store/hdf5-crash-09f71f84c1926cda78c4d4a368b05037ac82bf1a";
         QVERIFY(std::ifstream(path).good());
-        const std::string e = errorOf([&] { openCalibration(path); });
-        QVERIFY2(contains(e, "'" + path + "' is damaged: HDF5 crashed reading it"), e.c_str());
-        QVERIFY2(contains(errorOf([&] { readCalibrationSummary(path); }), "is damaged"), e.c_str());
+        const QString e = errorOf([&] { openCalibration(path); });
+        QVERIFY2(e.contains(QString::fromStdString("'" + path + "' is damaged: HDF5 crashed reading it")),
+                 qPrintable(e));
+        QVERIFY2(errorOf([&] { readCalibrationSummary(path); }).contains(QStringLiteral("is damaged")), qPrintable(e));
     }
 
     void storeThatMakesHdf5LoopIsRefused() {
         const std::string path = kCrashes + "store/hdf5-timeout-9021253ef0d8c6f4e777d6f31fa8a34aec2079b2";
         qputenv("BASISLAB_READ_TIMEOUT", "3");
-        const std::string e = errorOf([&] { openCalibration(path); });
+        const QString e = errorOf([&] { openCalibration(path); });
         qunsetenv("BASISLAB_READ_TIMEOUT");
-        QVERIFY2(contains(e, "'" + path + "' is damaged: reading it did not finish within 3 s"), e.c_str());
+        QVERIFY2(e.contains(QString::fromStdString("'" + path + "' is damaged: reading it did not finish within 3 s")),
+                 qPrintable(e));
     }
 
     void sessionThatCrashesHdf5IsRefused() {
         const std::string path = kCrashes + "session/hdf5-crash-e26653fbe9285a17a08883bd38537e0eea81cffd";
-        const std::string e = errorOf([&] { api::readSession(path); });
-        QVERIFY2(contains(e, "'" + path + "' is damaged: HDF5 crashed reading it"), e.c_str());
+        const QString e = errorOf([&] { api::readSession(path); });
+        QVERIFY2(e.contains(QString::fromStdString("'" + path + "' is damaged: HDF5 crashed reading it")),
+                 qPrintable(e));
     }
 };
 

@@ -72,24 +72,20 @@ void CompressionReport::finish(const LlamaConfig& config) {
             warnings.push_back(buf);
         }
     }
-    for (const LayerReport& l : layers)
-        if (l.refit_shift > 0) {
-            char buf[256];
-            std::snprintf(buf, sizeof buf,
-                          "layer %d, %s: the refit's B^T G B is ill-conditioned; solved with a diagonal shift of %.3g "
-                          "(%.3g x its mean diagonal)",
-                          l.layer, name(l.type), l.refit_shift, l.refit_shift_relative);
-            warnings.push_back(buf);
-        }
-    for (const LayerReport& l : layers)
-        if (l.update_shift > 0) {
-            char buf[256];
-            std::snprintf(buf, sizeof buf,
-                          "layer %d, %s: the update's B^T G' B is ill-conditioned; solved with a diagonal shift of "
-                          "%.3g (%.3g x its mean diagonal)",
-                          l.layer, name(l.type), l.update_shift, l.update_shift_relative);
-            warnings.push_back(buf);
-        }
+    // One line per shifted solve (refit.h's policy), the refits first, then the updates.
+    const auto shiftWarnings = [&](const char* system, double LayerReport::*shift, double LayerReport::*relative) {
+        for (const LayerReport& l : layers)
+            if (l.*shift > 0) {
+                char buf[256];
+                std::snprintf(buf, sizeof buf,
+                              "layer %d, %s: %s is ill-conditioned; solved with a diagonal shift of %.3g (%.3g x its "
+                              "mean diagonal)",
+                              l.layer, name(l.type), system, l.*shift, l.*relative);
+                warnings.push_back(buf);
+            }
+    };
+    shiftWarnings("the refit's B^T G B", &LayerReport::refit_shift, &LayerReport::refit_shift_relative);
+    shiftWarnings("the update's B^T G' B", &LayerReport::update_shift, &LayerReport::update_shift_relative);
     achieved_ratio = dense_params > 0 ? 1 - double(stored_params) / double(dense_params) : 0;
     model_params = modelParameters(config);
     model_params_after = model_params - dense_params + stored_params;

@@ -1,6 +1,7 @@
 #include "site_accumulator.h"
 
 #include "../base/error.h"
+#include "../base/off_heap.h"
 #include "gram_update.h"
 
 #include <algorithm>
@@ -24,7 +25,8 @@ SiteAccumulator::SiteAccumulator(int layer, Site site, std::int64_t width, at::D
     const auto f64 = at::TensorOptions().dtype(at::kDouble).device(device);
     const std::size_t value_bytes = accumulation == GramAccumulation::Float64 ? 8 : 4;
     rows_per_block_ = std::max<std::int64_t>(1, std::int64_t(row_budget_bytes / (std::size_t(width) * value_bytes)));
-    G_ = at::zeros({width, width}, f64);
+    // The Gram lives for the whole layer: on the CPU keep it off the heap (base/off_heap.h).
+    G_ = device.is_cpu() ? zerosOffHeap({width, width}, at::kDouble) : at::zeros({width, width}, f64);
     sum_abs_ = at::zeros({width}, f64);
     sum_sq_ = at::zeros({width}, f64);
 }

@@ -4,6 +4,7 @@
 #include "../base/error.h"
 #include "../base/hdf5_lock.h"
 #include "../base/isolated_read.h"
+#include "../base/off_heap.h"
 #include "site_accumulator.h"
 
 #include <H5Cpp.h>
@@ -156,7 +157,7 @@ at::Tensor readMatrix(const H5::H5File& file, const std::string& dataset, std::i
     const H5::DataSet ds = file.openDataSet(dataset);
     checkExtent(ds, {hsize_t(rows), hsize_t(cols)});
     checkStored(ds, {hsize_t(rows), hsize_t(cols)}, dtype == at::kDouble ? sizeof(double) : sizeof(float));
-    at::Tensor t = at::empty({rows, cols}, at::TensorOptions().dtype(dtype));
+    at::Tensor t = emptyOffHeap({rows, cols}, dtype);  // a Gram or a Fisher diagonal: kept a while
     ds.read(t.data_ptr(), dtype == at::kDouble ? H5::PredType::NATIVE_DOUBLE : H5::PredType::NATIVE_FLOAT);
     return t;
 }

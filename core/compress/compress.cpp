@@ -1,6 +1,7 @@
 #include "compress.h"
 
 #include "../base/error.h"
+#include "../base/off_heap.h"
 #include "../base/torch_compute.h"
 #include "allocation.h"
 #include "compressed_tensors.h"
@@ -163,6 +164,7 @@ CompressedModel compress(const LlamaModel& model, const Calibration& calibration
         if (options.keep_tensors || plan.streamsUpdate()) tensors->groups.push_back(std::move(cg));
         for (const auto& [key, last] : last_use)
             if (last == gi) factorizer.release(key.first, key.second);
+        if (!model.device().is_cuda()) trimHeapIfGrown();  // base/off_heap.h
         reporter.report(++done, 0, g.layers.back(), model.config().num_hidden_layers,
                         std::string(name(g.type)) + " group " + std::to_string(g.index));
     }

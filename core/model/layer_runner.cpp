@@ -1,6 +1,7 @@
 #include "layer_runner.h"
 
 #include "../base/device_query.h"
+#include "../base/off_heap.h"
 
 #include <c10/core/Event.h>
 #include <c10/core/StreamGuard.h>
@@ -111,6 +112,7 @@ void runLayers(const LlamaModel& model, at::Tensor& hidden, const LayerRunOption
             chunk.copy_(decoderLayer(chunk, *w, c, rope, l, observe));
         }
         if (after_layer) after_layer(l);
+        if (!model.device().is_cuda()) trimHeapIfGrown();  // base/off_heap.h
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "../base/device_query.h"
 #include "../base/error.h"
+#include "../base/off_heap.h"
 #include "../base/torch_compute.h"
 #include "llama_forward.h"
 #include "page_release.h"
@@ -163,6 +164,8 @@ at::Tensor LlamaModel::load(const std::string& tensor_name, at::ScalarType dtype
         raw = raw.pin_memory().to(device, raw.scalar_type(), /*non_blocking=*/true);
     else if (!device.is_cpu())
         raw = raw.to(device);
+    // A layer's weights live as long as the layer runs: on the CPU keep them off the heap.
+    if (device.is_cpu() && raw.scalar_type() != dtype) return copyOffHeap(raw, dtype);
     return raw.to(dtype);
 }
 

@@ -1,5 +1,7 @@
 #include "tensor_bytes.h"
 
+#include "../base/off_heap.h"
+
 #include <cstring>
 
 namespace basislab {
@@ -26,7 +28,7 @@ TensorToWrite tensorToWrite(const std::string& name, const at::Tensor& t, DType 
 }
 
 at::Tensor tensorOf(const TensorInfo& info) {
-    at::Tensor t = at::empty(info.shape, at::TensorOptions().dtype(scalarTypeOf(info.dtype)));
+    at::Tensor t = emptyOffHeap(info.shape, scalarTypeOf(info.dtype));
     if (info.nbytes > 0) std::memcpy(t.data_ptr(), info.data, info.nbytes);
     return t;
 }

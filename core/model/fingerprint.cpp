@@ -2,6 +2,7 @@
 
 #include "../base/sha256.h"
 #include "config.h"
+#include "page_release.h"
 #include "safetensors.h"
 
 namespace basislab {
@@ -20,6 +21,9 @@ std::string weightsFingerprint(const Checkpoint& checkpoint) {
             const std::size_t offset = (t.nbytes - kBlock) * b / (kBlocks - 1);
             h.update(t.data + offset, kBlock);
         }
+        // The blocks read are mapped (with the pages the kernel maps around them, about 1 MiB per
+        // tensor): drop them, so opening a model does not leave its whole file in the resident set.
+        releasePages(t);
     }
     return h.hexDigest();
 }

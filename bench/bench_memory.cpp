@@ -266,6 +266,9 @@ int main(int argc, char** argv) {
 
         if (!keep) fs::remove_all(work);
         return args.flag("check") && !all_bounded ? 1 : 0;
+    } catch (const cli::HelpRequested& help) {
+        std::fputs(help.what(), stdout);
+        return 0;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "bench_memory: error: %s\n", e.what());
         std::error_code ec;

@@ -97,6 +97,9 @@ int main(int argc, char** argv) {
         std::printf("wrote a random Llama (%d layers, hidden %d, intermediate %d, %s) to %s\n", c.num_hidden_layers,
                     c.hidden_size, c.intermediate_size, dtype_name.c_str(), out.c_str());
         return 0;
+    } catch (const cli::HelpRequested& help) {
+        std::fputs(help.what(), stdout);
+        return 0;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "make_random_llama: error: %s\n", e.what());
         return 1;

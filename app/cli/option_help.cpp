@@ -105,6 +105,30 @@ const std::map<std::string, OptionHelp>& table() {
         {"mlp-scales", {"c_0,...", "per-layer scales of the MLP inputs (default: --scales)", ""}},
         {"seed", {"S", "random scales with seed S", "an integer"}},
         {"max-factor", {"F", "random scales lie in [1/F, F] (default 4)", "a number"}},
+        // the benchmark programs (bench/: make_random_llama, bench_memory), which have no command
+        {":hidden", {"H", "hidden size of the random model (bench_memory: default 2048)", "a whole number"}},
+        {":intermediate", {"I", "MLP width of the random model (bench_memory: default 5504)", "a whole number"}},
+        {":heads", {"A", "attention heads of the random model (bench_memory: default 16)", "a whole number"}},
+        {":kv-heads", {"A", "key/value heads (default: --heads)", "a whole number"}},
+        {":layers",
+         {"N[,M...]", "decoder layers of the random model; bench_memory: the layer counts to compare (default 2,4)",
+          ""}},
+        {":tokenizer-from",
+         {"DIR", "copy tokenizer.model from this model folder (default resources/demo/stories260k)", ""}},
+        {":dtype",
+         {"TYPE",
+          "dtype of the random weights: float32, bfloat16 or float16 (make_random_llama: default float32; "
+          "bench_memory: bfloat16)",
+          ""}},
+        {":seed", {"S", "seed of the random weights", "an integer"}},
+        {":check", {"", "exit with status 1 when a peak exceeds 1.10 x the first count's + the extra weights", ""}},
+        {":keep", {"", "keep the work folder (models, stores) instead of removing it", ""}},
+        {":work", {"DIR", "the work folder (default: a new temporary folder)", ""}},
+        {":eval-window", {"W", "tokens per evaluation window (default 1024)", "a whole number of tokens"}},
+        {":eval-windows", {"K", "evaluation windows (default 2)", "a positive whole number"}},
+        {":target-layers", {"N", "layers of the model to extrapolate to (default 32)", "a whole number"}},
+        {":target-windows", {"N", "calibration windows to extrapolate to (default 256)", "a whole number"}},
+        {":target-seq-len", {"L", "calibration window length to extrapolate to (default 2048)", "a whole number"}},
     };
     return t;
 }

@@ -56,16 +56,23 @@ JobEstimate estimateCalibration(const ModelInfo& model, const CalibrationRequest
     const std::uint64_t all_weights = std::uint64_t(model.computeBytes(int(e)));
     const bool resident = cuda ? false : all_weights < kResidentBudgetBytes;
     const std::uint64_t ring = footprint.fixed_bytes + std::uint64_t(kStagingLayers) * footprint.layer_bytes;
-    const std::uint64_t weights = resident ? all_weights : std::min(all_weights, ring);
+    // A resident model also keeps the memory-mapped checkpoint's pages it was read from.
+    const std::uint64_t weights =
+        resident ? all_weights + std::uint64_t(model.storage_bytes) : std::min(all_weights, ring);
 
     // The working set: hidden states and one layer's Grams, then the larger of one micro-batch's
     // activations and the eigensolver's copy of the widest Gram that gets a spectrum.
     const std::uint64_t states_and_grams =
         std::uint64_t(calibrationWorkingSetBytes(c, std::int64_t(N), std::int64_t(L), std::size_t(e)));
     const std::uint64_t per_window = std::uint64_t(layerWindowBytes(c, std::int64_t(L), std::size_t(e)));
-    const std::uint64_t wave = per_window == 0 ? 0
-                                               : std::clamp<std::uint64_t>(kActivationBudgetBytes / per_window, 1,
-                                                                           std::max<std::uint64_t>(N, 1));
+    // Windows per layer call as the calibrator sizes them: on the CPU from the activation budget
+    // over the scores and MLP activations alone (autoMicroBatch, model/layer_runner.cpp), on CUDA
+    // at least one window (it takes more when more is free).
+    const double budget_per_window =
+        4.0 * double(L) * (double(c.num_attention_heads) * double(L) + 3.0 * double(c.intermediate_size));
+    const std::uint64_t cpu_wave =
+        budget_per_window > 0 ? std::uint64_t(double(kActivationBudgetBytes) / budget_per_window) : 1;
+    const std::uint64_t wave = std::clamp<std::uint64_t>(cuda ? 1 : cpu_wave, 1, std::max<std::uint64_t>(N, 1));
     std::uint64_t spectrum = 0;
     for (Site s : kSites) {
         const std::uint64_t d = std::uint64_t(c.siteWidth(s));

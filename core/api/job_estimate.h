@@ -7,12 +7,15 @@
 //                   eigenvalues) + the Fisher diagonals (float32, d_out x d_in per projection)
 //                   when asked + the window indices + HDF5's metadata (about 8 KiB per site).
 //   host memory   = the model's weights as the session holds them (resident in the compute dtype
-//                   below 2 GiB, ModelOptions::resident_budget_bytes; otherwise the fixed tensors
-//                   and a ring of two layers) + the working set: the hidden states N x L x hidden
-//                   in the compute dtype, one layer's four Grams and their per-channel sums in
-//                   float64, and the larger of one micro-batch's activations (at most the 256 MiB
-//                   activation budget, at least one window) and the eigensolver's copy of the
-//                   widest Gram that gets a spectrum; with Fisher diagonals also a copy of the
+//                   below 2 GiB, ModelOptions::resident_budget_bytes, plus the memory-mapped
+//                   checkpoint pages they were read from; otherwise the fixed tensors and a ring of
+//                   two layers) + the working set: the hidden states N x L x hidden in the compute
+//                   dtype, one layer's four Grams and their per-channel sums in float64, and the
+//                   larger of one micro-batch's activations (layerWindowBytes of
+//                   base/device_memory.h per window, for as many windows as the calibrator puts in
+//                   one layer call: on the CPU the 256 MiB activation budget over the attention
+//                   scores and MLP activations alone) and the eigensolver's copy of the widest Gram
+//                   that gets a spectrum; with Fisher diagonals also a copy of the
 //                   projections, their gradients and float32 accumulators, and one window's
 //                   activations per layer kept for the backward pass.
 //   device memory = on CUDA the same weights and working set on the device (its first wave; the

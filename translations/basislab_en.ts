@@ -196,6 +196,7 @@
     </message>
     <message>
         <source>Ranks per group chosen to minimise the summed whitened error at the uniform plan&apos;s parameter count.</source>
+        <translation></translation>
     </message>
     <message>
         <source>None</source>
@@ -703,6 +704,7 @@
     </message>
     <message>
         <source>The ranks appear once the groups are factorised.</source>
+        <translation></translation>
     </message>
     <message>
         <source>Update (%1): mean output error %2 → %3</source>
@@ -1574,6 +1576,14 @@
         <source>Updating the coefficients on deviated inputs…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The calibration (%1) is larger than %2: the session links it instead of embedding it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calibration is moved from the cache folder to %1 beside the session.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>basislab::gui::ModelPage</name>
@@ -1742,6 +1752,34 @@
     </message>
     <message>
         <source>The chosen device&apos;s memory when the workbench started: the host&apos;s for the CPU, the GPU&apos;s for CUDA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (CPU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 windows × %2 tokens (the Calibration step&apos;s settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host memory: %1 (weights %2 + working set %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device memory: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk: %1 for the calibration store (a temporary file in the cache folder until you save it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calibration job (estimate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What calibrating with the current settings needs, from the model&apos;s shapes: a calibration that would not fit on the disk is refused before it starts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

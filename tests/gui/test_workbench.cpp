@@ -189,6 +189,21 @@ private Q_SLOTS:
                  qPrintable(label->text()));
     }
 
+    void anUnsavedCalibrationStoreGoesWithTheWindow() {
+        const QDir cache(QStandardPaths::writableLocation(QStandardPaths::CacheLocation) +
+                         QStringLiteral("/calibrations"));
+        const QStringList ours{QStringLiteral("calibration-%1-*.h5").arg(QCoreApplication::applicationPid())};
+        {
+            auto w = newWindow();
+            QVERIFY(openDemo(*w));
+            QVERIFY(calibrate(*w, 4, 64));
+            QCOMPARE(cache.entryList(ours, QDir::Files).size(), 1);  // the temporary store
+            QVERIFY(calibrate(*w, 4, 32));
+            QCOMPARE(cache.entryList(ours, QDir::Files).size(), 1);  // replaced, not added
+        }
+        QVERIFY(cache.entryList(ours, QDir::Files).isEmpty());  // the window closed: removed
+    }
+
     void theDemoIsRecognisedByContent() {
         // A copy of the demo elsewhere is the demo: opening it pre-fills both texts.
         QTemporaryDir dir;

@@ -123,7 +123,7 @@ void MainWindow::calibrationArrived(quint64 id, const CalibrationPtr& summary, c
         reportError(tr("Calibration"), tr("The calibration file %1 has changed since the session was saved: it "
                                           "holds another calibration of this model.")
                                            .arg(path));
-    else if (path.isEmpty())
+    else if (path.isEmpty() || path == QString::fromStdString(document_->calibrationRequest().store_path))
         showMessage(tr("Calibrated in %1").arg(formatDuration(summary->seconds)));
     else
         showMessage(tr("Loaded the calibration %1").arg(QFileInfo(path).fileName()));

@@ -148,8 +148,11 @@ void ModelPage::showEstimate() {
                 .arg(formatBytes(double(e.hostBytes())), formatBytes(double(e.weights_bytes)),
                      formatBytes(double(e.working_bytes))) +
             QStringLiteral("\n") + tr("Device memory: %1").arg(device) + QStringLiteral("\n") +
-            tr("Disk: %1 for the calibration store (a temporary file in the cache folder until you save it)")
-                .arg(formatBytes(double(e.disk_bytes)));
+            (request.store_path.empty()
+                 ? tr("Disk: %1 for the calibration store (a temporary file in the cache folder until you save it)")
+                       .arg(formatBytes(double(e.disk_bytes)))
+                 : tr("Disk: %1 for the calibration store %2")
+                       .arg(formatBytes(double(e.disk_bytes)), QString::fromStdString(request.store_path)));
     } catch (const std::exception& e) {
         text = QString::fromStdString(e.what());
     }

@@ -204,6 +204,25 @@ private Q_SLOTS:
         QVERIFY(cache.entryList(ours, QDir::Files).isEmpty());  // the window closed: removed
     }
 
+    void aStoreOfTheUsersChoiceIsKept() {
+        QTemporaryDir dir;
+        const QString store = dir.filePath(QStringLiteral("mine.h5"));
+        {
+            auto w = newWindow();
+            QVERIFY(openDemo(*w));
+            auto* edit = child<QLineEdit>(*w, "calibrationStoreEdit");
+            QVERIFY(!edit->placeholderText().isEmpty());
+            edit->setText(store);
+            Q_EMIT edit->editingFinished();
+            QCOMPARE(QString::fromStdString(w->document()->calibrationRequest().store_path), store);
+            QVERIFY(child<QLabel>(*w, "calibrationEstimateLabel")->text().contains(store));
+            QVERIFY(calibrate(*w, 4, 64));
+            QCOMPARE(w->document()->calibrationPath(), store);  // saved: nothing to move for a session
+            QVERIFY(QFileInfo::exists(store));
+        }
+        QVERIFY(QFileInfo::exists(store));  // the window closed: the user's store stays
+    }
+
     void theDemoIsRecognisedByContent() {
         // A copy of the demo elsewhere is the demo: opening it pre-fills both texts.
         QTemporaryDir dir;

@@ -511,6 +511,30 @@
         <source>The layer weights α_l of the input scale calibration forms (inverse output energy needs the weights: see its effect in step 3)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Calibration Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HDF5 calibrations (*.h5);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a temporary file in the cache folder, removed unless you save it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The HDF5 file the Grams are written to, layer by layer; the workbench reads them from it when it needs them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where the calibration store is written</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>basislab::gui::CompressionPage</name>
@@ -1780,6 +1804,10 @@
     </message>
     <message>
         <source>What calibrating with the current settings needs, from the model&apos;s shapes: a calibration that would not fit on the disk is refused before it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk: %1 for the calibration store %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -196,6 +196,7 @@
     </message>
     <message>
         <source>Ranks per group chosen to minimise the summed whitened error at the uniform plan&apos;s parameter count.</source>
+        <translation></translation>
     </message>
     <message>
         <source>None</source>
@@ -510,6 +511,30 @@
         <source>The layer weights α_l of the input scale calibration forms (inverse output energy needs the weights: see its effect in step 3)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Calibration Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HDF5 calibrations (*.h5);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a temporary file in the cache folder, removed unless you save it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The HDF5 file the Grams are written to, layer by layer; the workbench reads them from it when it needs them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where the calibration store is written</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>basislab::gui::CompressionPage</name>
@@ -703,6 +728,7 @@
     </message>
     <message>
         <source>The ranks appear once the groups are factorised.</source>
+        <translation></translation>
     </message>
     <message>
         <source>Update (%1): mean output error %2 → %3</source>
@@ -1574,6 +1600,14 @@
         <source>Updating the coefficients on deviated inputs…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The calibration (%1) is larger than %2: the session links it instead of embedding it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calibration is moved from the cache folder to %1 beside the session.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>basislab::gui::ModelPage</name>
@@ -1742,6 +1776,38 @@
     </message>
     <message>
         <source>The chosen device&apos;s memory when the workbench started: the host&apos;s for the CPU, the GPU&apos;s for CUDA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (CPU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 windows × %2 tokens (the Calibration step&apos;s settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host memory: %1 (weights %2 + working set %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device memory: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk: %1 for the calibration store (a temporary file in the cache folder until you save it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calibration job (estimate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What calibrating with the current settings needs, from the model&apos;s shapes: a calibration that would not fit on the disk is refused before it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk: %1 for the calibration store %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

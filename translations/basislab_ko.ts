@@ -511,6 +511,30 @@
         <source>The layer weights α_l of the input scale calibration forms (inverse output energy needs the weights: see its effect in step 3)</source>
         <translation>입력 스케일 보정 형태별 층 가중치 α_l (출력 에너지의 역수는 가중치가 필요하므로 3단계에서 효과를 보세요)</translation>
     </message>
+    <message>
+        <source>Calibration Store</source>
+        <translation>보정 저장 파일</translation>
+    </message>
+    <message>
+        <source>HDF5 calibrations (*.h5);;All files (*)</source>
+        <translation>HDF5 보정 파일 (*.h5);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <translation>저장 파일:</translation>
+    </message>
+    <message>
+        <source>a temporary file in the cache folder, removed unless you save it</source>
+        <translation>캐시 폴더의 임시 파일 (저장하지 않으면 삭제됨)</translation>
+    </message>
+    <message>
+        <source>The HDF5 file the Grams are written to, layer by layer; the workbench reads them from it when it needs them</source>
+        <translation>그람 행렬을 층마다 기록하는 HDF5 파일. 워크벤치는 필요할 때 이 파일에서 읽습니다</translation>
+    </message>
+    <message>
+        <source>Choose where the calibration store is written</source>
+        <translation>보정 저장 파일을 기록할 위치를 고릅니다</translation>
+    </message>
 </context>
 <context>
     <name>basislab::gui::CompressionPage</name>
@@ -1571,6 +1595,14 @@
         <source>Updating the coefficients on deviated inputs…</source>
         <translation>편차 입력으로 계수를 업데이트하는 중…</translation>
     </message>
+    <message>
+        <source>The calibration (%1) is larger than %2: the session links it instead of embedding it.</source>
+        <translation>보정(%1)이 %2보다 커서 세션에 포함하지 않고 링크합니다.</translation>
+    </message>
+    <message>
+        <source>The calibration is moved from the cache folder to %1 beside the session.</source>
+        <translation>보정을 캐시 폴더에서 세션 옆의 %1(으)로 옮깁니다.</translation>
+    </message>
 </context>
 <context>
     <name>basislab::gui::ModelPage</name>
@@ -1739,6 +1771,38 @@
     <message>
         <source>The chosen device&apos;s memory when the workbench started: the host&apos;s for the CPU, the GPU&apos;s for CUDA</source>
         <translation>워크벤치를 시작할 때 읽은 선택한 장치의 메모리: CPU는 호스트 메모리, CUDA는 GPU 메모리</translation>
+    </message>
+    <message>
+        <source>none (CPU)</source>
+        <translation>없음 (CPU)</translation>
+    </message>
+    <message>
+        <source>%1 windows × %2 tokens (the Calibration step&apos;s settings)</source>
+        <translation>윈도 %1개 × %2 토큰 (보정 단계의 설정)</translation>
+    </message>
+    <message>
+        <source>Host memory: %1 (weights %2 + working set %3)</source>
+        <translation>호스트 메모리: %1 (가중치 %2 + 작업 집합 %3)</translation>
+    </message>
+    <message>
+        <source>Device memory: %1</source>
+        <translation>장치 메모리: %1</translation>
+    </message>
+    <message>
+        <source>Disk: %1 for the calibration store (a temporary file in the cache folder until you save it)</source>
+        <translation>디스크: 보정 저장 파일에 %1 (저장하기 전까지는 캐시 폴더의 임시 파일)</translation>
+    </message>
+    <message>
+        <source>Calibration job (estimate)</source>
+        <translation>보정 작업 (추정)</translation>
+    </message>
+    <message>
+        <source>What calibrating with the current settings needs, from the model&apos;s shapes: a calibration that would not fit on the disk is refused before it starts</source>
+        <translation>현재 설정으로 보정할 때 필요한 자원을 모델의 형태로부터 추정합니다. 디스크에 들어가지 않는 보정은 시작하기 전에 거부됩니다</translation>
+    </message>
+    <message>
+        <source>Disk: %1 for the calibration store %2</source>
+        <translation>디스크: 보정 저장 파일 %2에 %1</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,10 @@ CalibrationPage::CalibrationPage(WorkbenchDocument* document, JobController* job
     text_ = new QLineEdit;
     text_->setObjectName(QStringLiteral("calibrationTextEdit"));
     browse_ = new QPushButton;
+    store_label_ = new QLabel;
+    store_ = new QLineEdit;
+    store_->setObjectName(QStringLiteral("calibrationStoreEdit"));
+    store_browse_ = new QPushButton;
     windows_label_ = new QLabel;
     windows_ = new QSpinBox;
     windows_->setObjectName(QStringLiteral("calibrationWindowsSpin"));
@@ -75,14 +79,17 @@ CalibrationPage::CalibrationPage(WorkbenchDocument* document, JobController* job
     grid->addWidget(shuffle_, 1, 4);
     grid->addWidget(seed_, 1, 5);
     grid->addWidget(fisher_, 2, 0, 1, 4);
+    grid->addWidget(store_label_, 3, 0);
+    grid->addWidget(store_, 3, 1, 1, 5);
+    grid->addWidget(store_browse_, 3, 6);
     grid->setColumnStretch(5, 1);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(run_);
     buttons->addWidget(load_);
     buttons->addWidget(save_);
     buttons->addWidget(panel_, 1);
-    grid->addLayout(buttons, 3, 0, 1, 7);
-    grid->addWidget(summary_, 4, 0, 1, 7);
+    grid->addLayout(buttons, 4, 0, 1, 7);
+    grid->addWidget(summary_, 5, 0, 1, 7);
 
     scale_tab_ = new QWidget;
     measure_label_ = new QLabel;
@@ -153,6 +160,8 @@ CalibrationPage::CalibrationPage(WorkbenchDocument* document, JobController* job
 
     connect(browse_, &QPushButton::clicked, this, &CalibrationPage::browseText);
     connect(text_, &QLineEdit::editingFinished, this, &CalibrationPage::requestEdited);
+    connect(store_, &QLineEdit::editingFinished, this, &CalibrationPage::requestEdited);
+    connect(store_browse_, &QPushButton::clicked, this, &CalibrationPage::browseStore);
     for (QSpinBox* s : {windows_, seq_len_, seed_})
         connect(s, &QSpinBox::valueChanged, this, &CalibrationPage::requestEdited);
     connect(shuffle_, &QCheckBox::toggled, this, &CalibrationPage::requestEdited);
@@ -191,6 +200,7 @@ void CalibrationPage::showRequest() {
     const api::CalibrationRequest& r = document_->calibrationRequest();
     const QSignalBlocker b1(windows_), b2(seq_len_), b3(seed_), b4(shuffle_), b5(fisher_);
     text_->setText(QString::fromStdString(r.text_path));
+    store_->setText(QString::fromStdString(r.store_path));
     windows_->setValue(r.windows);
     seq_len_->setValue(r.seq_len);
     shuffle_->setChecked(r.seed.has_value());
@@ -206,8 +216,19 @@ void CalibrationPage::requestEdited() {
     r.seq_len = seq_len_->value();
     if (shuffle_->isChecked()) r.seed = std::uint64_t(seed_->value());
     r.fisher = fisher_->isChecked();
+    r.store_path = store_->text().trimmed().toStdString();
     seed_->setEnabled(shuffle_->isChecked());
     document_->setCalibrationRequest(r);
+}
+
+void CalibrationPage::browseStore() {
+    const QString file = QFileDialog::getSaveFileName(this, tr("Calibration Store"),
+                                                      AppSettings::lastFolder(AppSettings::Folder::Calibration),
+                                                      tr("HDF5 calibrations (*.h5);;All files (*)"));
+    if (file.isEmpty()) return;
+    AppSettings::rememberFolder(AppSettings::Folder::Calibration, file);
+    store_->setText(file);
+    requestEdited();
 }
 
 void CalibrationPage::browseText() {
@@ -329,6 +350,13 @@ void CalibrationPage::retranslate() {
     text_->setToolTip(tr("UTF-8 text the calibration windows are cut from"));
     browse_->setText(tr("Browse…"));
     browse_->setToolTip(tr("Choose the calibration text"));
+    store_label_->setText(tr("Store:"));
+    store_->setPlaceholderText(tr("a temporary file in the cache folder, removed unless you save it"));
+    store_->setToolTip(
+        tr("The HDF5 file the Grams are written to, layer by layer; the workbench reads them "
+           "from it when it needs them"));
+    store_browse_->setText(tr("Browse…"));
+    store_browse_->setToolTip(tr("Choose where the calibration store is written"));
     windows_label_->setText(tr("Windows:"));
     windows_->setToolTip(tr("Number of calibration windows N"));
     seq_len_label_->setText(tr("Sequence length:"));

@@ -50,6 +50,7 @@ private:
     void showRequest();
     void requestEdited();
     void browseText();
+    void browseStore();
     void calibrationChanged();
     /// Summary line and plots of the current calibration (after a change or a language switch).
     void showCalibration();
@@ -66,6 +67,9 @@ private:
     QLabel* text_label_;
     QLineEdit* text_;
     QPushButton* browse_;
+    QLabel* store_label_;
+    QLineEdit* store_;  // the store to calibrate into; empty: a temporary one in the cache folder
+    QPushButton* store_browse_;
     QLabel* windows_label_;
     QSpinBox* windows_;
     QLabel* seq_len_label_;

@@ -4,6 +4,7 @@
 #include "base/error.h"
 
 #include <QFileInfo>
+#include <QStandardPaths>
 
 #include <algorithm>
 #include <chrono>
@@ -79,6 +80,10 @@ void JobWorker::listDevices() {
 void JobWorker::openModel(quint64 id, const QString& dir, const ComputeOptions& compute) {
     run(id, [&] {
         auto session = api::ModelSession::open(dir.toStdString(), compute);
+        // Temporary calibration stores live in the cache folder, removed when the session lets go.
+        session->setCacheFolder(
+            (QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/calibrations"))
+                .toStdString());
         // The same model with other compute options keeps its calibration.
         if (model_ && model_->info().dir == session->info().dir) session->adoptCalibration(*model_);
         auto info = std::make_shared<const ModelInfo>(session->info());
@@ -145,7 +150,11 @@ void JobWorker::evaluateGrid(quint64 id, const PlanList& plans, const api::Perpl
 }
 
 void JobWorker::calibrate(quint64 id, const api::CalibrationRequest& request) {
-    run(id, [&] { Q_EMIT calibrated(id, requireModel().calibrate(request, progressFor(id)), QString()); });
+    // A temporary store has no path for the document: it is not kept until it is saved.
+    run(id, [&] {
+        Q_EMIT calibrated(id, requireModel().calibrate(request, progressFor(id)),
+                          QString::fromStdString(request.store_path));
+    });
 }
 
 void JobWorker::loadCalibration(quint64 id, const QString& path, const QString& embedded_in) {

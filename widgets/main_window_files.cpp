@@ -1,4 +1,5 @@
 // MainWindow: models, sessions, figures and the dialogs around them.
+#include "api/job_estimate.h"
 #include "app_settings.h"
 #include "base/error.h"
 #include "demo.h"
@@ -122,7 +123,7 @@ void MainWindow::calibrationArrived(quint64 id, const CalibrationPtr& summary, c
         reportError(tr("Calibration"), tr("The calibration file %1 has changed since the session was saved: it "
                                           "holds another calibration of this model.")
                                            .arg(path));
-    else if (path.isEmpty())
+    else if (path.isEmpty() || path == QString::fromStdString(document_->calibrationRequest().store_path))
         showMessage(tr("Calibrated in %1").arg(formatDuration(summary->seconds)));
     else
         showMessage(tr("Loaded the calibration %1").arg(QFileInfo(path).fileName()));
@@ -135,27 +136,44 @@ void MainWindow::calibrationArrived(quint64 id, const CalibrationPtr& summary, c
 bool MainWindow::saveSession(const QString& path) {
     QString target = QFileInfo(path).absoluteFilePath();
     if (QFileInfo(target).suffix().isEmpty()) target += QLatin1Char('.') + QLatin1String(kSessionSuffix);
-    const bool embed = AppSettings::embedCalibration() || document_->embedCalibration();
+    bool embed = AppSettings::embedCalibration() || document_->embedCalibration();
     document_->setEmbedCalibration(embed);
     api::SessionData data = document_->toSession();
     data.view["step"] = std::to_string(steps_->currentRow() + 1);
+    QString note;
+    if (embed && document_->calibration() && document_->modelInfo()) {
+        // A session never embeds a large store (api::kMaxEmbeddedCalibrationBytes): it links it.
+        const CalibrationSummary& c = *document_->calibration();
+        const std::uint64_t bytes =
+            api::calibrationStoreBytes(document_->modelInfo()->config, c.settings.fisher, c.settings.windows);
+        if (bytes > api::kMaxEmbeddedCalibrationBytes) {
+            embed = false;
+            data.calibration_source = api::CalibrationSource::Link;
+            note = tr("The calibration (%1) is larger than %2: the session links it instead of embedding it.")
+                       .arg(formatBytes(double(bytes)), formatBytes(double(api::kMaxEmbeddedCalibrationBytes)));
+        }
+    }
     bool async = embed && document_->calibration();
     if (document_->calibration() && document_->calibrationPath().isEmpty()) {
-        // The calibration lives only in memory: save it beside the session first (a worker job);
-        // the session, written after it, links or embeds that file.
+        // The calibration is in a temporary store: keep it beside the session first (a worker job
+        // that moves it there); the session, written after it, links or embeds that file.
         const QFileInfo info(target);
         const QString calibration = info.dir().filePath(info.completeBaseName() + QStringLiteral(".calibration.h5"));
         jobs_->saveCalibration(calibration);
         data.calibration_source = embed ? api::CalibrationSource::Embedded : api::CalibrationSource::Link;
         data.calibration_path = calibration.toStdString();
         data.calibration_identity = api::calibrationIdentity(*document_->calibration());
+        note += (note.isEmpty() ? QString() : QStringLiteral(" ")) +
+                tr("The calibration is moved from the cache folder to %1 beside the session.").arg(calibration);
         async = true;
     }
     if (async) {
         pending_session_save_ = jobs_->saveSession(data, target);
-        showMessage(tr("Saving the session to %1…").arg(target));
+        showMessage(tr("Saving the session to %1…").arg(target) +
+                    (note.isEmpty() ? QString() : QStringLiteral(" ") + note));
         return true;
     }
+    if (!note.isEmpty()) showMessage(note);
     try {
         api::writeSession(target.toStdString(), data);
     } catch (const std::exception& e) {

@@ -1,5 +1,6 @@
 #include "model_page.h"
 
+#include "api/job_estimate.h"
 #include "job_controller.h"
 #include "text_format.h"
 #include "workbench_document.h"
@@ -72,6 +73,14 @@ ModelPage::ModelPage(WorkbenchDocument* document, JobController* jobs, QWidget* 
     params_layout->addWidget(parameters_);
     params_layout->addStretch(1);
 
+    estimate_box_ = new QGroupBox;
+    estimate_ = new QLabel;
+    estimate_->setObjectName(QStringLiteral("calibrationEstimateLabel"));
+    estimate_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    estimate_->setWordWrap(true);
+    auto* estimate_layout = new QVBoxLayout(estimate_box_);
+    estimate_layout->addWidget(estimate_);
+
     auto* details = new QHBoxLayout;
     details->addWidget(architecture_box_, 2, Qt::AlignTop);
     details->addWidget(parameters_box_, 3, Qt::AlignTop);
@@ -79,6 +88,7 @@ ModelPage::ModelPage(WorkbenchDocument* document, JobController* jobs, QWidget* 
     layout->addLayout(top);
     layout->addWidget(compute_box_);
     layout->addLayout(details);
+    layout->addWidget(estimate_box_);
     layout->addStretch(1);
 
     connect(open_, &QPushButton::clicked, this, &ModelPage::openModelRequested);
@@ -87,6 +97,9 @@ ModelPage::ModelPage(WorkbenchDocument* document, JobController* jobs, QWidget* 
     connect(dtype_, &QComboBox::activated, this, &ModelPage::computeChosen);
     connect(document_, &WorkbenchDocument::modelChanged, this, &ModelPage::showModel);
     connect(document_, &WorkbenchDocument::computeChanged, this, &ModelPage::showCompute);
+    connect(document_, &WorkbenchDocument::modelChanged, this, &ModelPage::showEstimate);
+    connect(document_, &WorkbenchDocument::computeChanged, this, &ModelPage::showEstimate);
+    connect(document_, &WorkbenchDocument::calibrationRequestChanged, this, &ModelPage::showEstimate);
     connect(jobs_, &JobController::devicesChanged, this, &ModelPage::setDevices);
     connect(jobs_, &JobController::deviceInfosChanged, this, &ModelPage::showDeviceMemory);
     connect(device_, &QComboBox::currentTextChanged, this, &ModelPage::showDeviceMemory);
@@ -116,6 +129,34 @@ void ModelPage::showDeviceMemory() {
         if (index >= 0) device_->setItemData(index, text, Qt::ToolTipRole);
         if (id == device_->currentText()) device_memory_->setText(text);
     }
+}
+
+void ModelPage::showEstimate() {
+    const ModelInfoPtr& info = document_->modelInfo();
+    estimate_box_->setVisible(bool(info));
+    if (!info) return;
+    const api::CalibrationRequest& request = document_->calibrationRequest();
+    const ComputeOptions& compute = document_->compute();
+    QString text;
+    try {
+        const api::JobEstimate e = api::estimateCalibration(*info, request, compute);
+        const QString device = e.device_bytes == 0 ? tr("none (CPU)") : formatBytes(double(e.device_bytes));
+        text =
+            tr("%1 windows × %2 tokens (the Calibration step's settings)").arg(request.windows).arg(request.seq_len) +
+            QStringLiteral("\n") +
+            tr("Host memory: %1 (weights %2 + working set %3)")
+                .arg(formatBytes(double(e.hostBytes())), formatBytes(double(e.weights_bytes)),
+                     formatBytes(double(e.working_bytes))) +
+            QStringLiteral("\n") + tr("Device memory: %1").arg(device) + QStringLiteral("\n") +
+            (request.store_path.empty()
+                 ? tr("Disk: %1 for the calibration store (a temporary file in the cache folder until you save it)")
+                       .arg(formatBytes(double(e.disk_bytes)))
+                 : tr("Disk: %1 for the calibration store %2")
+                       .arg(formatBytes(double(e.disk_bytes)), QString::fromStdString(request.store_path)));
+    } catch (const std::exception& e) {
+        text = QString::fromStdString(e.what());
+    }
+    estimate_->setText(text);
 }
 
 void ModelPage::showCompute() {
@@ -212,6 +253,11 @@ void ModelPage::retranslate() {
     parameters_->setHorizontalHeaderLabels(
         {tr("Matrix"), tr("Shape per layer (d_in × d_out)"), tr("Parameters"), tr("Share")});
     parameters_->setToolTip(tr("Parameter counts per matrix type, summed over all layers"));
+    estimate_box_->setTitle(tr("Calibration job (estimate)"));
+    estimate_box_->setToolTip(
+        tr("What calibrating with the current settings needs, from the model's shapes: a "
+           "calibration that would not fit on the disk is refused before it starts"));
+    showEstimate();
     showModel();
 }
 

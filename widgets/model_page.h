@@ -1,5 +1,6 @@
 // Step 1, Model: which model is open (folder, architecture, parameter counts per matrix type,
-// storage dtype, memory) and where it computes (device, compute dtype).
+// storage dtype, memory), where it computes (device, compute dtype), and what the calibration job
+// with the current settings will need: host memory, device memory and disk (api/job_estimate.h).
 #pragma once
 
 #include "base/compute.h"
@@ -37,6 +38,7 @@ private:
     void showCompute();
     void setDevices(const QStringList& devices);
     void showDeviceMemory();
+    void showEstimate();
     void computeChosen();
     void retranslate();
 
@@ -55,6 +57,8 @@ private:
     QFormLayout* architecture_;
     QGroupBox* parameters_box_;
     QTableWidget* parameters_;
+    QGroupBox* estimate_box_;
+    QLabel* estimate_;
 };
 
 }  // namespace basislab::gui

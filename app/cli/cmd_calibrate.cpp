@@ -3,10 +3,12 @@
 #include "common.h"
 #include "dist_args.h"
 
+#include "api/job_estimate.h"
 #include "base/error.h"
 #include "calib/calibrator.h"
 #include "calib/spectrum.h"
 #include "calib/store.h"
+#include "calib/store_files.h"
 
 #include <nlohmann/json.hpp>
 
@@ -103,6 +105,9 @@ int runCalibrate(const Argv& argv) {
         co.shard = dist.calibrationShard();
         const ProgressFn progress = dist.progress(stderrProgress(args.flag("quiet")));
         if (dist.rank() == 0) {
+            // Dead processes' stores go first; a store that would not fit the disk is refused now.
+            prepareStoreTarget(
+                out, api::calibrationStoreBytes(model->config(), co.fisher, co.windows, co.spectrum_max_width));
             CalibrationWriter writer(out);  // rank 0 writes; removed unless committed
             s = calibrateInto(*model, co, writer, progress);
             writer.commit(s);

@@ -3,6 +3,8 @@
 #include "../base/error.h"
 #include "../calib/calibrator.h"
 #include "../calib/store.h"
+#include "../calib/store_calibration.h"
+#include "../calib/store_files.h"
 #include "../compress/compress.h"
 #include "../compress/compressed_tensors.h"
 #include "../compress/preview.h"
@@ -10,6 +12,9 @@
 #include "../eval/zeroshot.h"
 #include "../model/fingerprint.h"
 #include "../model/llama_model.h"
+#include "job_estimate.h"
+
+#include <filesystem>
 
 namespace basislab::api {
 namespace {
@@ -37,7 +42,9 @@ struct ModelSession::Impl {
     ComputeOptions compute;
     std::shared_ptr<LlamaModel> model;
     std::shared_ptr<const Calibration> calibration;
+    std::shared_ptr<StoreCalibration> store;  // the same calibration, read from its store
     std::unique_ptr<ErrorPreview> preview;  // made on first use for `calibration`
+    std::string cache_folder;
 
     const Calibration& requireCalibration() const {
         if (!calibration) throw Error("no calibration: run or load one first (step 2)");
@@ -65,9 +72,15 @@ struct ModelSession::Impl {
             s.zeroshot = zeroShotResults(zeroShot(*model, request.zeroshot_tasks, {}, progress, overrides));
         return s;
     }
-    void setCalibration(std::shared_ptr<const Calibration> c) {
+    void setCalibration(std::shared_ptr<StoreCalibration> c) {
         preview.reset();
+        store = c;
         calibration = std::move(c);
+    }
+    ModelIdentity identity() const { return modelIdentity(model->dir(), model->config(), model->checkpoint()); }
+    std::string cacheFolder() const {
+        if (!cache_folder.empty()) return cache_folder;
+        return (std::filesystem::temp_directory_path() / "basislab-calibrations").string();
     }
 };
 
@@ -107,6 +120,14 @@ PerplexitySnapshot ModelSession::perplexity(const PerplexityRequest& request, co
     return impl_->measure(request, progress, nullptr);
 }
 
+void ModelSession::setCacheFolder(const std::string& folder) {
+    impl_->cache_folder = folder;
+}
+
+std::string ModelSession::cacheFolder() const {
+    return impl_->cacheFolder();
+}
+
 std::shared_ptr<const CalibrationSummary> ModelSession::calibrate(const CalibrationRequest& request,
                                                                   const ProgressFn& progress) {
     CalibrationOptions options;
@@ -115,21 +136,53 @@ std::shared_ptr<const CalibrationSummary> ModelSession::calibrate(const Calibrat
     options.seq_len = request.seq_len;
     options.shuffle_seed = request.seed;
     options.fisher = request.fisher;
-    std::shared_ptr<const Calibration> c = basislab::calibrate(*impl_->model, options, progress);
+    // The cache folder is cleaned at every calibration, whichever store this one writes.
+    const std::string cache = impl_->cacheFolder();
+    std::error_code ec;
+    std::filesystem::create_directories(cache, ec);
+    if (ec) throw Error("cannot create the cache folder '" + cache + "' for calibrations: " + ec.message());
+    removeDeadStores(cache);
+    const bool temporary = request.store_path.empty();
+    const std::string target = temporary ? temporaryStorePath(cache) : request.store_path;
+    prepareStoreTarget(target, api::calibrationStoreBytes(impl_->model->config(), options.fisher, options.windows,
+                                                          options.spectrum_max_width));
+    {
+        CalibrationWriter writer(target);  // removed unless committed
+        const CalibrationSummary summary = calibrateInto(*impl_->model, options, writer, progress);
+        writer.commit(summary);
+    }
+    const ModelIdentity identity = impl_->identity();
+    auto c = std::make_shared<StoreCalibration>(target, temporary, &identity);
     impl_->setCalibration(c);
     return std::make_shared<const CalibrationSummary>(c->summary());
 }
 
 std::shared_ptr<const CalibrationSummary> ModelSession::loadCalibration(const std::string& path) {
-    const LlamaModel& m = *impl_->model;
-    const ModelIdentity identity = modelIdentity(m.dir(), m.config(), m.checkpoint());
-    std::shared_ptr<const Calibration> c = openCalibration(path, &identity);
+    const ModelIdentity identity = impl_->identity();
+    auto c = std::make_shared<StoreCalibration>(path, false, &identity);
     impl_->setCalibration(c);
     return std::make_shared<const CalibrationSummary>(c->summary());
 }
 
 void ModelSession::saveCalibration(const std::string& path, const ProgressFn& progress) const {
-    basislab::saveCalibration(path, impl_->requireCalibration(), progress);
+    const Calibration& c = impl_->requireCalibration();
+    if (impl_->store && impl_->store->temporary()) {
+        impl_->store->keep(path, progress);
+        return;
+    }
+    basislab::saveCalibration(path, c, progress);
+}
+
+std::string ModelSession::calibrationStorePath() const {
+    return impl_->store ? impl_->store->path() : std::string();
+}
+
+bool ModelSession::calibrationIsTemporary() const {
+    return impl_->store && impl_->store->temporary();
+}
+
+std::uint64_t ModelSession::calibrationStoreBytes() const {
+    return impl_->store ? impl_->store->fileBytes() : 0;
 }
 
 bool ModelSession::hasCalibration() const {
@@ -141,7 +194,7 @@ void ModelSession::adoptCalibration(ModelSession& other) {
     if (other.impl_->info.config.sha256 != impl_->info.config.sha256 ||
         other.impl_->model->dir() != impl_->model->dir())
         throw Error("the calibration belongs to another model");
-    impl_->setCalibration(other.impl_->calibration);
+    impl_->setCalibration(other.impl_->store);
 }
 
 PlanPreview ModelSession::preview(const CompressionPlan& plan, const ProgressFn& progress) {

@@ -58,14 +58,29 @@ public:
     /// zero-shot accuracy on the request's task files (either may be absent, not both).
     PerplexitySnapshot perplexity(const PerplexityRequest& request, const ProgressFn& progress) const;
 
-    // Calibration. The Grams stay in the session (in memory, or read from the store on demand);
-    // callers get the summary.
+    // Calibration. The Grams live in a store on disk (calib/store.h) and are read when a job
+    // needs them (calib/store_calibration.h); callers get the summary.
+    /// Where temporary stores go (the GUI passes its cache location); default: the system's
+    /// temporary folder + "/basislab-calibrations". Created when needed.
+    void setCacheFolder(const std::string& folder);
+    std::string cacheFolder() const;
+    /// Calibrates into request.store_path, or into a temporary store in the cache folder, then
+    /// reads from that store. First removes the stores that killed processes left there
+    /// (calib/store_files.h) and refuses a store that would not fit the folder's free space (Error
+    /// naming the folder, the bytes needed and free).
     std::shared_ptr<const CalibrationSummary> calibrate(const CalibrationRequest& request, const ProgressFn& progress);
     /// Opens a calibration store (HDF5); it must belong to this model. Throws Error otherwise.
     std::shared_ptr<const CalibrationSummary> loadCalibration(const std::string& path);
-    /// Saves the calibration atomically. Throws Error when there is none.
+    /// Saves the calibration to `path`: a temporary store is moved there (a rename on the same
+    /// file system, else an atomic copy) and kept; any other is written atomically. Throws Error
+    /// when there is none.
     void saveCalibration(const std::string& path, const ProgressFn& progress) const;
     bool hasCalibration() const;
+    /// The store the calibration is read from ("" when there is none), whether it is a temporary
+    /// one (removed when the session lets go of it unless saved), and its bytes on disk.
+    std::string calibrationStorePath() const;
+    bool calibrationIsTemporary() const;
+    std::uint64_t calibrationStoreBytes() const;
     /// Takes over the calibration of `other`, the same model opened with other compute options.
     /// Throws Error when the two sessions hold different models.
     void adoptCalibration(ModelSession& other);

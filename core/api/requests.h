@@ -40,6 +40,9 @@ struct CalibrationRequest {
     int seq_len = 128;  // L
     std::optional<std::uint64_t> seed;  // unset: the first N windows in order
     bool fisher = false;  // also accumulate the Fisher diagonals (needed by FWSVD; slower)
+    /// The store the calibration is written to (HDF5, calib/store.h); empty: a temporary store in
+    /// the session's cache folder (ModelSession::setCacheFolder), removed unless it is kept.
+    std::string store_path;
 };
 
 }  // namespace basislab::api

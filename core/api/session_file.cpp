@@ -342,14 +342,30 @@ auto guarded(const std::string& what, Work&& work) {
 }
 }  // namespace
 
-void writeSession(const std::string& path, const SessionData& data) {
+CalibrationSource sessionCalibrationSource(const SessionData& data, std::uint64_t embed_limit_bytes) {
+    if (data.calibration_source != CalibrationSource::Embedded) return data.calibration_source;
+    std::error_code ec;
+    const auto bytes = std::filesystem::file_size(data.calibration_path, ec);
+    if (ec) throw Error("cannot embed the calibration '" + data.calibration_path + "': " + ec.message());
+    return std::uint64_t(bytes) > embed_limit_bytes ? CalibrationSource::Link : CalibrationSource::Embedded;
+}
+
+CalibrationSource writeSession(const std::string& path, const SessionData& data, std::uint64_t embed_limit_bytes) {
+    const CalibrationSource source = sessionCalibrationSource(data, embed_limit_bytes);
     AtomicFile out(path);
     guarded("cannot write session '" + path + "'", [&] {
         H5::H5File file(out.tempPath(), H5F_ACC_TRUNC);
-        writeContent(file, data);
+        if (source == data.calibration_source) {
+            writeContent(file, data);
+        } else {
+            SessionData linked = data;  // a store above the limit is linked, never embedded
+            linked.calibration_source = source;
+            writeContent(file, linked);
+        }
         file.close();
     });
     out.commit();
+    return source;
 }
 
 SessionData readSession(const std::string& path, std::vector<std::string>* warnings) {

@@ -11,7 +11,9 @@
 //                                text_path, windows, seq_len, seed (-1 = first windows in order),
 //                                fisher (0/1)
 //   /calibration/store    group  (source "embedded" only) the root of the calibration file,
-//                                copied object by object (H5Ocopy) with its attributes
+//                                copied object by object (H5Ocopy) with its attributes; only
+//                                stores up to kMaxEmbeddedCalibrationBytes are embedded, larger
+//                                ones are linked
 //   /plan                 attrs  method ("svd", "asvd", "fwsvd", "svd-llm", "basis-sharing"),
 //                                ratio (double), types and shared (type lists, "q,k,v"),
 //                                group_size (int64[7], kMatrixTypes order), alpha (AlphaForm text,
@@ -44,6 +46,7 @@
 #include "requests.h"
 #include "run_record.h"
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -71,9 +74,21 @@ struct SessionData {
 /// window settings, so a linked calibration file can be recognised without hashing its Grams.
 std::string calibrationIdentity(const CalibrationSummary& summary);
 
+/// A session never embeds a calibration store larger than this (a Llama2-7B store is 44 GB): it
+/// links it instead (writeSession), so that sessions stay small and quick to open.
+inline constexpr std::uint64_t kMaxEmbeddedCalibrationBytes = std::uint64_t(256) << 20;
+
+/// The calibration source writeSession writes for `data`: Link instead of Embedded when the file
+/// at data.calibration_path is larger than `embed_limit_bytes`. Throws Error naming the file when
+/// an embedded one cannot be read.
+CalibrationSource sessionCalibrationSource(const SessionData& data,
+                                           std::uint64_t embed_limit_bytes = kMaxEmbeddedCalibrationBytes);
+
 /// Writes `data` to `path` atomically. With calibration_source Embedded, the file at
-/// data.calibration_path is copied into the session. Throws Error naming the path on failure.
-void writeSession(const std::string& path, const SessionData& data);
+/// data.calibration_path is copied into the session, unless it is larger than `embed_limit_bytes`:
+/// then the session links it. Returns the source written. Throws Error naming the path on failure.
+CalibrationSource writeSession(const std::string& path, const SessionData& data,
+                               std::uint64_t embed_limit_bytes = kMaxEmbeddedCalibrationBytes);
 
 /// Reads a session. Missing optional attributes become defaults and a line in `warnings`.
 SessionData readSession(const std::string& path, std::vector<std::string>* warnings = nullptr);

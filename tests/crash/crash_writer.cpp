@@ -4,6 +4,10 @@
 //   crash_writer store   DIR                  DIR/calib.h5: syntheticCalibration seeds 1 and 2
 //   crash_writer session DIR                  DIR/s.blsession: sessionVersion(0 | 1), embedding DIR/calib.h5
 //   crash_writer export  DIR [--no-exchange]  DIR/out: factored exports of DIR/model at ratios 0.3 and 0.6
+//   crash_writer workbench DIR MODEL TEXT      the workbench's calibration (api::ModelSession) of MODEL
+//                                              on TEXT into temporary stores in the cache folder DIR,
+//                                              over and over; "ready" once the first one is being written
+#include "api/model_session.h"
 #include "api/session_file.h"
 #include "base/atomic_folder.h"
 #include "calib/store.h"
@@ -58,6 +62,21 @@ int main(int argc, char** argv) {
             exportCompressed(*model, c[i % 2], dir + "/out", eo);
             ready(i);
         }
+    }
+    if (mode == "workbench" && argc > 4) {
+        auto session = api::ModelSession::open(argv[3], ComputeOptions{});
+        session->setCacheFolder(dir);
+        api::CalibrationRequest request;
+        request.text_path = argv[4];
+        request.windows = 60;  // all of TinyStories-valid at 256 tokens
+        request.seq_len = 256;
+        bool started = false;
+        for (;;)
+            session->calibrate(request, [&](const Progress&) {
+                if (!started) ready(0);  // the store's temporary file exists from now on
+                started = true;
+                return true;
+            });
     }
     return 2;
 }

@@ -3,12 +3,16 @@
 // SIGKILL at a random moment. The target must then be complete and equal to one of the two
 // versions; for exports the fallback without renameat2(RENAME_EXCHANGE) is checked too, where the
 // next write recovers a target that the kill left moved aside. The temporaries the killed process
-// left are removed by the next process's first write to the same target.
+// left are removed by the next process's first write to the same target. The workbench's
+// calibration killed mid-way leaves its temporary store in the cache folder; the next calibration
+// removes it.
+#include "api/model_session.h"
 #include "api/session_file.h"
 #include "base/atomic_file.h"
 #include "base/atomic_folder.h"
 #include "base/error.h"
 #include "calib/store.h"
+#include "calib/store_files.h"
 #include "compress/export.h"
 #include "compress/factored_model.h"
 #include "compress_helpers.h"
@@ -109,6 +113,46 @@ class TestCrashWrites : public QObject {
     test::TempDir dir_;
 
 private Q_SLOTS:
+    void killedWorkbenchCalibration() {
+        const std::string cache = dir_.file("workbench-cache");
+        const QString model = QString::fromStdString(test::storiesModel());
+        const QString text = QString::fromStdString(test::textPath("TinyStories-valid.txt"));
+        std::vector<std::string> left;
+        for (int round = 0; round < 2; ++round) {
+            QProcess victim;
+            victim.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            victim.start(QStringLiteral(BASISLAB_CRASH_WRITER),
+                         {QStringLiteral("workbench"), QString::fromStdString(cache), model, text});
+            QVERIFY(victim.waitForReadyRead(60000));
+            QCOMPARE(victim.readLine().trimmed(), QByteArray("ready"));
+            for (const std::string& f : left)  // the previous victim's: removed by this one's calibration
+                QVERIFY2(!fs::exists(f), qPrintable(QString::fromStdString("survived: " + f)));
+            std::this_thread::sleep_for(std::chrono::milliseconds(100 + 300 * round));
+            const std::string prefix = "calibration-" + std::to_string(victim.processId()) + "-";
+            ::kill(pid_t(victim.processId()), SIGKILL);
+            QVERIFY(victim.waitForFinished(10000));
+            left.clear();
+            for (const auto& e : fs::directory_iterator(cache))
+                if (e.path().filename().string().rfind(prefix, 0) == 0) left.push_back(e.path().string());
+            qInfo("killed calibration %d left %zu file(s), e.g. %s", round, left.size(),
+                  left.empty() ? "-" : fs::path(left[0]).filename().c_str());
+            QVERIFY2(!left.empty(), "the killed calibration left no temporary store (nothing to test)");
+        }
+        // The next calibration in this process removes what the killed ones left.
+        auto session = api::ModelSession::open(test::storiesModel(), ComputeOptions{});
+        session->setCacheFolder(cache);
+        api::CalibrationRequest request;
+        request.text_path = test::textPath("tinystories_sample.txt");
+        request.windows = 2;
+        request.seq_len = 32;
+        session->calibrate(request, {});
+        std::vector<std::string> now;
+        for (const auto& e : fs::directory_iterator(cache)) now.push_back(e.path().string());
+        QCOMPARE(now, std::vector<std::string>{session->calibrationStorePath()});
+        session.reset();
+        QVERIFY(fs::is_empty(cache));
+    }
+
     void calibrationStore() {
         const std::string target = dir_.path() + "/calib.h5";
         const auto a = crash::storeVersion(0), b = crash::storeVersion(1);

@@ -3,6 +3,7 @@
 // responsive the GUI thread stays while the worker computes.
 #include "gui_test.h"
 
+#include "api/job_estimate.h"
 #include "api/model_session.h"
 #include "app_settings.h"
 #include "calibration_page.h"
@@ -15,12 +16,14 @@
 #include "main_window.h"
 #include "plot_view.h"
 #include "runs_table_model.h"
+#include "text_format.h"
 #include "workbench_document.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFrame>
 #include <QLabel>
@@ -34,6 +37,7 @@
 #include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTabBar>
 #include <QTableView>
 #include <QTableWidget>
@@ -161,6 +165,62 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(demo::textPath()));
         QVERIFY(AppSettings::recentModels().contains(kDemoModel) ||
                 AppSettings::recentModels().contains(QFileInfo(kDemoModel).canonicalFilePath()));
+    }
+
+    void theModelPageEstimatesTheCalibration() {
+        auto w = newWindow();
+        QVERIFY(openDemo(*w));
+        auto* label = child<QLabel>(*w, "calibrationEstimateLabel");
+        auto expected = [&] {
+            const api::JobEstimate e = api::estimateCalibration(
+                *w->document()->modelInfo(), w->document()->calibrationRequest(), w->document()->compute());
+            return std::make_pair(formatBytes(double(e.hostBytes())), formatBytes(double(e.disk_bytes)));
+        };
+        const auto [host, disk] = expected();
+        QVERIFY2(label->text().contains(host) && label->text().contains(disk), qPrintable(label->text()));
+        QVERIFY(label->text().contains(QStringLiteral("none (CPU)")));
+        // Changing the calibration settings updates it.
+        api::CalibrationRequest request = w->document()->calibrationRequest();
+        request.windows = 256;
+        w->document()->setCalibrationRequest(request);
+        const auto [host256, disk256] = expected();
+        QVERIFY(host256 != host);
+        QVERIFY2(label->text().contains(QStringLiteral("256 windows")) && label->text().contains(host256),
+                 qPrintable(label->text()));
+    }
+
+    void anUnsavedCalibrationStoreGoesWithTheWindow() {
+        const QDir cache(QStandardPaths::writableLocation(QStandardPaths::CacheLocation) +
+                         QStringLiteral("/calibrations"));
+        const QStringList ours{QStringLiteral("calibration-%1-*.h5").arg(QCoreApplication::applicationPid())};
+        {
+            auto w = newWindow();
+            QVERIFY(openDemo(*w));
+            QVERIFY(calibrate(*w, 4, 64));
+            QCOMPARE(cache.entryList(ours, QDir::Files).size(), 1);  // the temporary store
+            QVERIFY(calibrate(*w, 4, 32));
+            QCOMPARE(cache.entryList(ours, QDir::Files).size(), 1);  // replaced, not added
+        }
+        QVERIFY(cache.entryList(ours, QDir::Files).isEmpty());  // the window closed: removed
+    }
+
+    void aStoreOfTheUsersChoiceIsKept() {
+        QTemporaryDir dir;
+        const QString store = dir.filePath(QStringLiteral("mine.h5"));
+        {
+            auto w = newWindow();
+            QVERIFY(openDemo(*w));
+            auto* edit = child<QLineEdit>(*w, "calibrationStoreEdit");
+            QVERIFY(!edit->placeholderText().isEmpty());
+            edit->setText(store);
+            Q_EMIT edit->editingFinished();
+            QCOMPARE(QString::fromStdString(w->document()->calibrationRequest().store_path), store);
+            QVERIFY(child<QLabel>(*w, "calibrationEstimateLabel")->text().contains(store));
+            QVERIFY(calibrate(*w, 4, 64));
+            QCOMPARE(w->document()->calibrationPath(), store);  // saved: nothing to move for a session
+            QVERIFY(QFileInfo::exists(store));
+        }
+        QVERIFY(QFileInfo::exists(store));  // the window closed: the user's store stays
     }
 
     void theDemoIsRecognisedByContent() {
@@ -605,6 +665,13 @@ private Q_SLOTS:
             QVERIFY(saved.first().at(1).toBool());
             QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("linked.calibration.h5"))));
             QCOMPARE(w->document()->calibrationPath(), dir.filePath(QStringLiteral("linked.calibration.h5")));
+            // The temporary store was moved there from the cache folder, not copied.
+            const QDir cache(QStandardPaths::writableLocation(QStandardPaths::CacheLocation) +
+                             QStringLiteral("/calibrations"));
+            QVERIFY(cache
+                        .entryList({QStringLiteral("calibration-%1-*").arg(QCoreApplication::applicationPid())},
+                                   QDir::Files)
+                        .isEmpty());
             AppSettings::setEmbedCalibration(true);
             saved.clear();
             QVERIFY(w->saveSession(embedded));

@@ -13,6 +13,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 
 using namespace basislab;
@@ -390,6 +391,16 @@ private Q_SLOTS:
         double values[3] = {};
         f.openDataSet("layers/0/gram").read(values, H5::PredType::NATIVE_DOUBLE);
         QCOMPARE(values[2], 3.5);
+
+        // A store above the size limit is linked, never embedded (a Llama2-7B store is 44 GB).
+        QCOMPARE(kMaxEmbeddedCalibrationBytes, std::uint64_t(256) << 20);
+        const std::uint64_t bytes = std::filesystem::file_size(calib);
+        QVERIFY(writeSession(session, d, bytes) == CalibrationSource::Embedded);
+        QVERIFY(writeSession(session, d, bytes - 1) == CalibrationSource::Link);
+        const SessionData linked = readSession(session);
+        QVERIFY(linked.calibration_source == CalibrationSource::Link);
+        QCOMPARE(linked.calibration_path, calib);
+        QVERIFY_THROWS_EXCEPTION(Error, extractEmbeddedCalibration(session, out));
 
         writeSession(session, sample());  // a linked calibration: nothing to extract
         QVERIFY_THROWS_EXCEPTION(Error, extractEmbeddedCalibration(session, out));

@@ -117,9 +117,11 @@ const std::map<std::string, OptionHelp>& table() {
          {"DIR", "copy tokenizer.model from this model folder (default resources/demo/stories260k)", ""}},
         {":dtype",
          {"TYPE",
-          "dtype of the random weights: float32, bfloat16 or float16 (make_random_llama: default float32; "
-          "bench_memory: bfloat16)",
+          "float32, float64, bfloat16 or float16: the compute dtype (default float32), or in make_random_llama "
+          "and bench_memory the random weights' (default float32 and bfloat16)",
           ""}},
+        {":mode", {"M", "session: calibrate through the workbench's store; memory: the in-memory calibrator", ""}},
+        {":cache", {"DIR", "the folder of the temporary store (default: the system's temporary folder)", ""}},
         {":seed", {"S", "seed of the random weights", "an integer"}},
         {":check", {"", "exit with status 1 when a peak exceeds 1.10 x the first count's + the extra weights", ""}},
         {":keep", {"", "keep the work folder (models, stores) instead of removing it", ""}},

@@ -137,8 +137,12 @@ CalibrationSummary run(const LlamaModel& model, const at::Tensor& ids, const Cal
             std::vector<SiteAccumulator> acc;  // the current layer's four sites
             newAccumulators(0, acc);
             std::int64_t done_in_layer = 0;
+            // Cancel points at every site and between the row blocks of its Gram update: at
+            // Llama2-7B width a micro-batch of one 2048-token window is 10-15 s of CPU work.
+            const std::function<void()> poll = [&] { reporter.poll(); };
             const SiteObserver observe = [&](int l, Site s, const at::Tensor& x) {
-                acc[std::size_t(s)].add(x);
+                reporter.poll();
+                acc[std::size_t(s)].add(x, poll);
                 if (s != Site::down_in) return;
                 done_in_layer += x.size(0);
                 window_layers += x.size(0);
@@ -160,7 +164,8 @@ CalibrationSummary run(const LlamaModel& model, const at::Tensor& ids, const Cal
             for (std::int64_t w0 = 0; w0 < n_share; w0 += micro_batch) {
                 const std::int64_t n = std::min(micro_batch, n_share - w0);
                 const SiteObserver observe = [&](int l, Site s, const at::Tensor& x) {
-                    acc[std::size_t(l) * kSites.size() + std::size_t(s)].add(x);
+                    reporter.poll();
+                    acc[std::size_t(l) * kSites.size() + std::size_t(s)].add(x, [&] { reporter.poll(); });
                     if (s != Site::down_in) return;
                     window_layers += n;  // units: the N * layers window units first, statistics last
                     reporter.report(window_layers, tokensDone(), l, layers, windowMessage(windows_done + n));

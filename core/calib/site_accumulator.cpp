@@ -31,7 +31,7 @@ SiteAccumulator::SiteAccumulator(int layer, Site site, std::int64_t width, at::D
     sum_sq_ = at::zeros({width}, f64);
 }
 
-void SiteAccumulator::add(const at::Tensor& x) {
+void SiteAccumulator::add(const at::Tensor& x, const std::function<void()>& between_blocks) {
     if (x.size(-1) != width_)
         throw Error("layer " + std::to_string(layer_) + ", site " + name(site_) + ": input width " +
                     std::to_string(x.size(-1)) + " differs from the expected " + std::to_string(width_));
@@ -50,6 +50,7 @@ void SiteAccumulator::add(const at::Tensor& x) {
             sum_abs_.add_(X.abs().sum(0, /*keepdim=*/false, at::kDouble));
             sum_sq_.add_(X.square().sum(0, /*keepdim=*/false, at::kDouble));
         }
+        if (between_blocks) between_blocks();
     }
     mirrorLower(G_);
     tokens_ += n;

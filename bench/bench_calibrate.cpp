@@ -25,14 +25,7 @@ using namespace basislab;
 
 namespace {
 
-/// A line of /proc/self/status in MiB (VmHWM: peak resident set), -1 when unavailable.
-double procStatusMiB(const std::string& key) {
-    std::ifstream in("/proc/self/status");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind(key + ":", 0) == 0) return std::stod(line.substr(key.size() + 1)) / 1024.0;  // kB
-    return -1;
-}
+using bench::procStatusMiB;
 
 /// Device memory in use (total - free) in MiB through the CUDA runtime, -1 when it is not loaded.
 double cudaUsedMiB() {

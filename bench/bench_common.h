@@ -5,6 +5,7 @@
 
 #include <dlfcn.h>
 #include <cstdio>
+#include <fstream>
 #include <string>
 
 namespace basislab::bench {
@@ -15,6 +16,15 @@ inline std::string blasCore() {
     if (auto fn = reinterpret_cast<CoreName>(::dlsym(RTLD_DEFAULT, "openblas_get_corename")))
         return std::string("OpenBLAS ") + fn();
     return "unknown BLAS";
+}
+
+/// A line of /proc/self/status in MiB (VmRSS, VmHWM: the peak resident set), -1 when unavailable.
+inline double procStatusMiB(const std::string& key) {
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind(key + ":", 0) == 0) return std::stod(line.substr(key.size() + 1)) / 1024.0;  // kB
+    return -1;
 }
 
 inline void printEnvironment(const std::string& device, const std::string& dtype) {

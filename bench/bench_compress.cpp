@@ -33,17 +33,10 @@ using namespace basislab;
 
 namespace {
 
+using bench::procStatusMiB;
+
 double seconds(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-/// A line of /proc/self/status in MiB (VmRSS, VmHWM), -1 when unavailable.
-double procStatusMiB(const std::string& key) {
-    std::ifstream in("/proc/self/status");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind(key + ":", 0) == 0) return std::stod(line.substr(key.size() + 1)) / 1024.0;  // kB
-    return -1;
 }
 
 /// Resets VmHWM to the current resident set (Linux >= 4.0); false where it cannot.

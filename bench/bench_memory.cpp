@@ -20,6 +20,7 @@
 #include "args.h"
 
 #include "base/error.h"
+#include "bench_common.h"
 #include "compress/plan.h"
 #include "model/config.h"
 
@@ -88,14 +89,6 @@ StepResult runChild(const std::vector<std::string>& argv, const fs::path& dir, c
         throw Error(tag + " failed (" + argv[0] + ", status " + std::to_string(status) + "): " + tail);
     }
     return r;
-}
-
-double selfPeakMiB() {
-    std::ifstream in("/proc/self/status");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind("VmHWM:", 0) == 0) return std::atof(line.c_str() + 6) / 1024.0;
-    return -1;
 }
 
 std::vector<int> parseLayers(const std::string& text) {
@@ -197,7 +190,8 @@ int main(int argc, char** argv) {
             for (const char* s : steps)
                 std::printf("%6d %12.1f  %-10s %9.1f %15.1f\n", r.layers, mib(r.weight_bytes), s, r.steps.at(s).seconds,
                             r.steps.at(s).peak_mib);
-        std::printf("(floor: this process's own peak, which every child inherits at fork: %.1f MiB)\n", selfPeakMiB());
+        std::printf("(floor: this process's own peak, which every child inherits at fork: %.1f MiB)\n",
+                    bench::procStatusMiB("VmHWM"));
 
         bool all_bounded = true;
         const LayerRun& base = runs.front();

@@ -43,6 +43,8 @@ using namespace basislab;
 
 namespace {
 
+using bench::procStatusMiB;
+
 using Clock = std::chrono::steady_clock;
 
 double since(Clock::time_point t) {
@@ -93,14 +95,6 @@ std::shared_ptr<LlamaModel> open(const std::string& dir, const std::string& devi
     o.compute.dtype = dtype;
     o.residency = residency;
     return LlamaModel::open(dir, o);
-}
-
-double procStatusMiB(const std::string& key) {
-    std::ifstream in("/proc/self/status");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind(key + ":", 0) == 0) return std::stod(line.substr(key.size() + 1)) / 1024.0;
-    return -1;
 }
 
 /// Device synchronisation: a tiny copy back to the host waits for the device's queued work.

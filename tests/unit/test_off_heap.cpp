@@ -1,4 +1,5 @@
 // Long-lived tensors off glibc's heap and the heap trim between steps (base/off_heap.h).
+#include "api/process_memory.h"
 #include "base/compute.h"
 #include "base/off_heap.h"
 
@@ -10,8 +11,6 @@
 #include <unistd.h>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <string>
 
 using namespace basislab;
 
@@ -21,21 +20,6 @@ constexpr std::size_t MiB = std::size_t(1) << 20;
 
 std::size_t heapBytes() {
     return ::mallinfo2().arena;
-}
-
-/// VmRSS of this process in bytes.
-std::size_t residentBytes() {
-    std::ifstream in("/proc/self/status");
-    std::string key;
-    while (in >> key) {
-        if (key == "VmRSS:") {
-            std::size_t kib = 0;
-            in >> kib;
-            return kib * 1024;
-        }
-        in.ignore(1 << 20, '\n');
-    }
-    return 0;
 }
 
 /// Whether the page at p is mapped (msync fails with ENOMEM on an unmapped range).
@@ -112,9 +96,9 @@ private Q_SLOTS:
         void* pin = std::malloc(64);
         asm volatile("" : : "r"(pin) : "memory");
         std::free(big);
-        const std::size_t resident = residentBytes();
+        const std::size_t resident = std::size_t(api::residentSetBytes());
         QVERIFY(trimHeapIfGrown());
-        const std::size_t after = residentBytes();
+        const std::size_t after = std::size_t(api::residentSetBytes());
         QVERIFY2(after + 128 * MiB < resident,
                  qPrintable(QString("resident %1 MiB -> %2 MiB after the trim").arg(resident / MiB).arg(after / MiB)));
         QVERIFY(!trimHeapIfGrown());  // nothing new since the trim

@@ -91,11 +91,7 @@ int main(int argc, char** argv) {
                 std::printf("device memory: cudaMemGetInfo not found in this process; not reported\n");
         }
         return 0;
-    } catch (const cli::HelpRequested& help) {
-        std::fputs(help.what(), stdout);
-        return 0;
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "bench_calibrate: error: %s\n", e.what());
-        return 1;
+    } catch (...) {
+        return bench::exitStatusOfCurrentException("bench_calibrate");
     }
 }

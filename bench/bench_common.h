@@ -1,6 +1,8 @@
 // Shared by the benchmark programs: what they ran on, printed with every result.
 #pragma once
 
+#include "args.h"
+
 #include <ATen/Parallel.h>
 
 #include <dlfcn.h>
@@ -25,6 +27,20 @@ inline double procStatusMiB(const std::string& key) {
     while (std::getline(in, line))
         if (line.rfind(key + ":", 0) == 0) return std::stod(line.substr(key.size() + 1)) / 1024.0;  // kB
     return -1;
+}
+
+/// For main's `catch (...)`: --help prints the help on stdout (status 0); any other exception is
+/// one line "<program>: error: ..." on stderr and `error_status`.
+inline int exitStatusOfCurrentException(const char* program, int error_status = 1) {
+    try {
+        throw;
+    } catch (const cli::HelpRequested& help) {
+        std::fputs(help.what(), stdout);
+        return 0;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "%s: error: %s\n", program, e.what());
+        return error_status;
+    }
 }
 
 inline void printEnvironment(const std::string& device, const std::string& dtype) {

@@ -132,11 +132,7 @@ int main(int argc, char** argv) {
             "warm %.6f s (ratio change: lookups%s)\n",
             cold, warm, plan.refit ? ", plus refits at the new rank" : "");
         return 0;
-    } catch (const cli::HelpRequested& help) {
-        std::fputs(help.what(), stdout);
-        return 0;
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "bench_compress: error: %s\n", e.what());
-        return 1;
+    } catch (...) {
+        return bench::exitStatusOfCurrentException("bench_compress");
     }
 }

@@ -49,11 +49,7 @@ int main(int argc, char** argv) {
         }
         std::printf("forward: %d windows x %d tokens, best %.3f s = %.0f tokens/s\n", N, W, best, double(N) * W / best);
         return 0;
-    } catch (const cli::HelpRequested& help) {
-        std::fputs(help.what(), stdout);
-        return 0;
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "bench_forward: error: %s\n", e.what());
-        return 1;
+    } catch (...) {
+        return bench::exitStatusOfCurrentException("bench_forward");
     }
 }

@@ -260,13 +260,10 @@ int main(int argc, char** argv) {
 
         if (!keep) fs::remove_all(work);
         return args.flag("check") && !all_bounded ? 1 : 0;
-    } catch (const cli::HelpRequested& help) {
-        std::fputs(help.what(), stdout);
-        return 0;
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "bench_memory: error: %s\n", e.what());
+    } catch (...) {
+        const int status = bench::exitStatusOfCurrentException("bench_memory", 2);
         std::error_code ec;
-        if (!keep && !work.empty()) fs::remove_all(work, ec);
-        return 2;
+        if (status != 0 && !keep && !work.empty()) fs::remove_all(work, ec);
+        return status;
     }
 }

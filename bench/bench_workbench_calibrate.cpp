@@ -93,11 +93,7 @@ int main(int argc, char** argv) {
         std::printf("RSS: %.1f MiB after opening the model, %.1f MiB after calibrating; peak RSS %.1f MiB\n", before,
                     after, procStatusMiB("VmHWM"));
         return 0;
-    } catch (const cli::HelpRequested& help) {
-        std::fputs(help.what(), stdout);
-        return 0;
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "error: %s\n", e.what());
-        return 1;
+    } catch (...) {
+        return bench::exitStatusOfCurrentException("bench_workbench_calibrate");
     }
 }

@@ -280,11 +280,7 @@ int main(int argc, char** argv) {
                         row.limit.c_str(), row.verdict.c_str());
         std::printf("\n%s\n", all_ok ? "all correctness checks passed" : "SOME CORRECTNESS CHECKS FAILED");
         return all_ok ? 0 : 1;
-    } catch (const cli::HelpRequested& help) {
-        std::fputs(help.what(), stdout);
-        return 0;
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "bench_gpu_check: error: %s\n", e.what());
-        return 2;
+    } catch (...) {
+        return bench::exitStatusOfCurrentException("bench_gpu_check", 2);
     }
 }

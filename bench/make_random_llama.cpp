@@ -8,6 +8,7 @@
 //   make_random_llama --out DIR --hidden 1024 --intermediate 2752 --layers 8 --heads 16 [--kv-heads 16]
 //                     [--dtype float32|bfloat16|float16] [--tokenizer-from resources/demo/stories260k] [--seed 1]
 #include "args.h"
+#include "bench_common.h"
 
 #include "base/atomic_file.h"
 #include "base/error.h"
@@ -97,11 +98,7 @@ int main(int argc, char** argv) {
         std::printf("wrote a random Llama (%d layers, hidden %d, intermediate %d, %s) to %s\n", c.num_hidden_layers,
                     c.hidden_size, c.intermediate_size, dtype_name.c_str(), out.c_str());
         return 0;
-    } catch (const cli::HelpRequested& help) {
-        std::fputs(help.what(), stdout);
-        return 0;
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "make_random_llama: error: %s\n", e.what());
-        return 1;
+    } catch (...) {
+        return bench::exitStatusOfCurrentException("make_random_llama");
     }
 }

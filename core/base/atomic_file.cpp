@@ -38,13 +38,13 @@ std::string temporarySibling(const std::string& target) {
     return name.str();
 }
 
-namespace {
-
 bool processRuns(long pid) {
     if (pid <= 0) return true;  // never ours to judge
     if (pid == long(::getpid())) return true;
     return ::kill(pid_t(pid), 0) == 0 || errno != ESRCH;
 }
+
+namespace {
 
 bool allOf(const std::string& text, std::size_t from, std::size_t to, const char* chars) {
     if (from >= to) return false;

@@ -34,6 +34,10 @@ private:
 /// A fresh path `<target>.tmp-<pid>-<random>` in the target's folder (so a rename is atomic).
 std::string temporarySibling(const std::string& target);
 
+/// Whether process `pid` may still be running: kill(pid, 0) does not say ESRCH. This process, and
+/// pids <= 0, count as running (never ours to judge). Decides which temporaries are a dead writer's.
+bool processRuns(long pid);
+
 /// A temporary sibling of `target` found in its folder: `<target>.tmp-<pid>-<hex>`, or the same with
 /// `.old` (a folder moved aside by AtomicFolder), written by process `pid`.
 struct TemporarySibling {

@@ -1,12 +1,11 @@
 #include "store_files.h"
 
+#include "../base/atomic_file.h"
 #include "../base/disk_space.h"
 #include "../base/error.h"
 
-#include <signal.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <filesystem>
 #include <random>
 #include <regex>
@@ -14,12 +13,6 @@
 
 namespace basislab {
 namespace {
-
-bool processRuns(long pid) {
-    if (pid <= 0) return true;  // never ours to judge
-    if (pid == long(::getpid())) return true;
-    return ::kill(pid_t(pid), 0) == 0 || errno != ESRCH;
-}
 
 // calibration-<pid>-<hex>.h5
 const std::regex& storeName() {
